@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { intSetting } from './config.loader';
+
+/** Settings every service shares: the broker, logging, its HTTP port, shutdown and consumer limits. */
+export const natsSettings = {
+  NATS_URL: z
+    .string()
+    .default('nats://127.0.0.1:4222')
+    .refine((value) => value.split(',').every((url) => /^(nats|tls|ws|wss):\/\/[^\s]+$/.test(url.trim())), 'must be one or more nats:// URLs separated by commas'),
+  NATS_USER: z.string().optional(),
+  NATS_PASSWORD: z.string().optional(),
+  /** A .creds file (JWT + nkey seed) for NATS decentralized auth. */
+  NATS_CREDS_FILE: z.string().optional(),
+};
+
+export const serviceSettings = {
+  ...natsSettings,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  /** JSON logs by default; "pretty" only for a person at a terminal. */
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),
+  /** Messages one replica works on at once; the rest wait in JetStream (backpressure). */
+  MAX_IN_FLIGHT: intSetting(16, { min: 1, max: 1024 }),
+  /** Deliveries of a message before it is dead-lettered. */
+  MAX_DELIVER: intSetting(5, { min: 1, max: 100 }),
+  /** Time a message may stay unacked before JetStream redelivers it. */
+  ACK_WAIT_MS: intSetting(30_000, { min: 1_000, max: 3_600_000 }),
+  /** Longest wait for in-flight work on SIGTERM before the rest is returned to JetStream. */
+  SHUTDOWN_GRACE_MS: intSetting(10_000, { min: 0, max: 600_000 }),
+};
+
+export const ServiceConfigSchema = z.object({ ...serviceSettings, HTTP_PORT: intSetting(3000, { min: 0, max: 65535 }) });
+export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;
+export type NatsSettings = Pick<ServiceConfig, 'NATS_URL' | 'NATS_USER' | 'NATS_PASSWORD' | 'NATS_CREDS_FILE'>;

@@ -1,0 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { findRepoRoot } from '../infra/repo-root.util';
+import startServers from '../infra/jest-global-setup';
+
+/** Compiles the services (they run as processes from dist/), then starts NATS and FerretDB for every test file. */
+export default async function integrationGlobalSetup(): Promise<void> {
+  execFileSync(process.execPath, [join(findRepoRoot(), 'tools', 'bootstrap.mjs'), 'build'], { stdio: 'inherit' });
+  await startServers();
+}
