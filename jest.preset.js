@@ -3,6 +3,8 @@
 const path = require('node:path');
 
 const swcOptions = {
+  // .swcrc is the build's (it skips spec files); tests configure swc here.
+  swcrc: false,
   jsc: {
     target: 'es2022',
     parser: { syntax: 'typescript', decorators: true },

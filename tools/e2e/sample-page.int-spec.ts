@@ -72,11 +72,11 @@ describe('a page published over NATS comes back from the API, enriched', () => {
   it('pages through articles with a cursor in a stable order', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
+    type Listing = { items: Array<{ id: string }>; nextCursor: string | null };
     do {
-      const query = `/v1/articles?source=${encodeURIComponent(source)}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const { body } = await getJson<{ items: Array<{ id: string }>; nextCursor: string | null }>(query);
-      seen.push(...body.items.map((item) => item.id));
-      cursor = body.nextCursor;
+      const listing: { body: Listing } = await getJson<Listing>(`/v1/articles?source=${encodeURIComponent(source)}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...listing.body.items.map((item) => item.id));
+      cursor = listing.body.nextCursor;
     } while (cursor);
     expect(seen).toHaveLength(gold.articles.length);
     expect(new Set(seen).size).toBe(seen.length);

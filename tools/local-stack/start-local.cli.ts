@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect } from 'nats';
 import { findRepoRoot } from '../infra/repo-root.util';
-import { startInfra } from '../infra/infra';
+import { startInfra } from '../infra/infra.service';
 import { submitPage } from '../scanner/submit-page';
 import { startLocalStack } from './local-stack';
 import { formatPageSummary, type PageSummaryInput } from './stack-summary';
