@@ -47,6 +47,8 @@ export class ServiceProcess {
     const child = spawn(process.execPath, [entry], {
       env: { ...process.env, ...this.options.env, HTTP_PORT: String(this.options.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: Ctrl-C in the terminal reaches only the supervisor, which stops services in order.
+      detached: true,
     });
     this.child = child;
     child.stdout?.pipe(this.log, { end: false });

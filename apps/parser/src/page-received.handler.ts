@@ -5,7 +5,8 @@ import { articleParsed, pageParsed, pageReceived } from '@baoxun/shared/contract
 import { articleIdOf } from '@baoxun/shared/identity/page-identity';
 import { JetStreamPublisher } from '@baoxun/shared/transport/jetstream.publisher';
 import { PermanentMessageError } from '@baoxun/shared/transport/message-errors';
-import { PageParseError, PARSER_VERSION, parsePage } from '@baoxun/page-parser/page.parser';
+import { PageParseError } from '@baoxun/page-parser/page-parse.error';
+import { PARSER_VERSION, parsePage } from '@baoxun/page-parser/page.parser';
 
 /** pages.received -> articles.parsed (one per article) + pages.parsed (what the api should expect). */
 @Controller()
