@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FERRETDB, NATS_SERVER, parseVersion } from './pinned-binaries.constants';
+import { findRepoRoot } from './repo-root.util';
+
+const root = findRepoRoot(__dirname);
+
+describe('parseVersion', () => {
+  it('reads the versions the pinned binaries print', () => {
+    expect(parseVersion('nats-server: v2.15.2\n')).toBe('2.15.2');
+    expect(parseVersion('version: v1.24.2\ncommit: unknown\nbranch: unknown\n')).toBe('1.24.2');
+    expect(parseVersion('panic: Invalid build/version/version.txt')).toBeUndefined();
+  });
+});
+
+describe('pins agree', () => {
+  it.each([NATS_SERVER, FERRETDB])('$name: go.mod pins the same version and declares the tool', (spec) => {
+    const goMod = readFileSync(join(root, spec.goModuleDir, 'go.mod'), 'utf8');
+    expect(goMod).toContain(`tool ${spec.toolPackage}\n`);
+    const module = spec.versionFile?.module ?? spec.toolPackage;
+    expect(goMod).toContain(`${module} v${spec.version}`);
+    expect(readFileSync(join(root, spec.goModuleDir, 'go.sum'), 'utf8')).toContain(`${module} v${spec.version} h1:`);
+  });
+
+  it('docker-compose runs the nats-server version the tests run', () => {
+    const compose = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    expect(compose).toContain(`image: nats:${NATS_SERVER.version}-alpine`);
+  });
+});
