@@ -1,0 +1,104 @@
+// Bylines as dailies print them. Two shapes:
+//  - a dateline that opens the first paragraph: 株洲日报讯(全媒体记者/周菁 通讯员/雷茵) 近日…,
+//    本报讯 记者 张三 …, 新华社北京2月22日电(记者 张三、李四) …, 湖南日报·新湖南客户端2月22日讯(…)
+//  - a credit line of its own: 记者 A 通讯员 B, 本报记者 张三 李四, ■本报评论员, (记者 张三)
+// Only short windows at the start of a line are examined, so long lines cost nothing extra.
+import type { Byline } from '@baoxun/shared/contracts/article.contract';
+import { parseCredits, type Credits } from './credits.parser';
+
+export interface DatelineByline {
+  byline: Byline;
+  /** The first paragraph's text after the byline, trimmed. */
+  rest: string;
+}
+
+const DATELINE_WINDOW = 32;
+const BRACKET_WINDOW = 100;
+const CREDIT_LINE_MAX = 60;
+/** A news source, an optional place and date, then 讯 or 电. Only ever run on <= 32 characters. */
+const DATELINE = /^据?(?:本报|本刊|本台|本网|[\p{Script=Han}·]{1,16}?(?:日报|晚报|早报|晨报|时报|商报|报|通讯社|社|网|台|客户端|新闻|传媒|融媒))[\p{Script=Han}\d·]{0,14}?(?:讯|电)$/u;
+/** 电 also ends ordinary words (供电, 发电); a wire dateline carries a date or is 新华社电-like. */
+const WIRE_DATE = /\d{1,2}月\d{1,2}日电$|社电$/u;
+const OPENERS: Record<string, string> = { '(': ')', '（': '）', '【': '】', '[': ']', '〔': '〕', '［': '］' };
+const DECORATION = /^[■□●◆◇★☆◎○\s]+/u;
+/** Every credit line names a role; most lines can be skipped on this alone. */
+const CREDIT_HINT = /记者|通讯员|实习生|评论员|撰稿|摄影|[文图][/／:：]/u;
+
+function bylineOf(text: string, dateline: string | null, credits: Credits): Byline {
+  return { text, dateline, reporters: credits.reporters, correspondents: credits.correspondents };
+}
+
+/** Where the dateline ends (exclusive) if the line opens with one, else -1. */
+function datelineEnd(line: string): number {
+  const window = line.slice(0, DATELINE_WINDOW);
+  for (let i = 1; i < window.length; i += 1) {
+    const char = window[i];
+    if (char !== '讯' && char !== '电') continue;
+    const candidate = window.slice(0, i + 1);
+    if (!DATELINE.test(candidate)) continue;
+    const next = line.charAt(i + 1);
+    const separated = next === '' || /\s/u.test(next) || next in OPENERS;
+    if (char === '讯' || separated || WIRE_DATE.test(candidate)) return i + 1;
+  }
+  return -1;
+}
+
+/** Credits written without brackets after the dateline: "本报讯 记者 张三 通讯员 李四 近日，…". */
+function bareCredits(line: string, from: number): { end: number; credits: Credits } | null {
+  const tokenRe = /\S+/gu;
+  tokenRe.lastIndex = from;
+  let accepted: { end: number; credits: Credits } | null = null;
+  let text = '';
+  for (let count = 0; count < 10; count += 1) {
+    const match = tokenRe.exec(line);
+    if (!match || match.index - from > BRACKET_WINDOW) break;
+    const token = match[0].replace(/[:：]$/u, '');
+    if (/[，,。；;！？!?“”"(（]/u.test(token)) break;
+    const credits = parseCredits(`${text} ${token}`);
+    if (credits.unknown.length > 0 || credits.roles.length === 0) break;
+    text = `${text} ${token}`;
+    accepted = { end: match.index + match[0].length, credits };
+  }
+  return accepted;
+}
+
+/** A line that opens with a dateline: the byline and the paragraph text after it. */
+export function parseDatelineByline(rawLine: string): DatelineByline | null {
+  const lead = DECORATION.exec(rawLine)?.[0].length ?? 0;
+  let line = rawLine.slice(lead);
+  // 【本报讯】 style: drop the bracket around the dateline itself.
+  const boxed = line.startsWith('【') && line.indexOf('】') > 0 && line.indexOf('】') <= DATELINE_WINDOW;
+  if (boxed) line = `${line.slice(1, line.indexOf('】'))} ${line.slice(line.indexOf('】') + 1)}`;
+  const end = datelineEnd(line);
+  if (end === -1) return null;
+  const dateline = line.slice(0, end);
+  let cursor = end;
+  while (cursor < line.length && /\s/u.test(line[cursor])) cursor += 1;
+  const close = OPENERS[line.charAt(cursor)];
+  if (close) {
+    const closeAt = line.indexOf(close, cursor + 1);
+    if (closeAt !== -1 && closeAt - cursor <= BRACKET_WINDOW) {
+      const credits = parseCredits(line.slice(cursor + 1, closeAt));
+      return { byline: bylineOf(line.slice(0, closeAt + 1), dateline, credits), rest: line.slice(closeAt + 1).trim() };
+    }
+  }
+  const bare = bareCredits(line, cursor);
+  if (bare) {
+    return { byline: bylineOf(line.slice(0, bare.end), dateline, bare.credits), rest: line.slice(bare.end).replace(/^[\s:：]+/u, '').trim() };
+  }
+  return { byline: bylineOf(dateline, dateline, parseCredits('')), rest: line.slice(end).replace(/^[\s:：]+/u, '').trim() };
+}
+
+/** A line that is only a credit: 记者 A 通讯员 B, ■本报记者 张三, (记者 张三), 文/图 本报记者 王五. */
+export function parseCreditLine(rawLine: string): Byline | null {
+  if (rawLine.length > CREDIT_LINE_MAX || !CREDIT_HINT.test(rawLine)) return null;
+  let line = rawLine.replace(DECORATION, '').trim();
+  const close = OPENERS[line.charAt(0)];
+  if (close && line.endsWith(close)) line = line.slice(1, -1).trim();
+  if (line === '' || /[。！？!?“”]/u.test(line)) return null;
+  const credits = parseCredits(line);
+  if (credits.unknown.length > 0 || credits.roles.length === 0) return null;
+  const named = credits.reporters.length + credits.correspondents.length > 0;
+  if (!named && !credits.roles.some((role) => role.endsWith('评论员'))) return null;
+  return bylineOf(rawLine.replace(DECORATION, '').trim(), null, credits);
+}

@@ -1,0 +1,282 @@
+// Walks the classified lines once and cuts the page into article drafts, the way an editor reads it:
+// a title block starts an article, a byline confirms it, a jump marker ends it. Look-ahead is bounded
+// (at most MAX_TITLE_LINES + 1 items), so the walk is linear in the page.
+import type { Byline } from '@baoxun/shared/contracts/article.contract';
+import { endsParagraph } from './column-breaks';
+import type { JumpRef } from './jump-marker.parser';
+import type { PageItem } from './page-line.classifier';
+import { endsOpen, hasComma, opensLikeParagraph, opensMidList, titleLikeness } from './title-line.classifier';
+import { sharesWordsWithLede } from './lede-overlap';
+import { lastChar, visibleLength } from './text-chars';
+import { wordSpansJoin } from './word-join';
+
+export interface ArticleDraft {
+  titleLines: string[];
+  byline: Byline | null;
+  bodyLines: string[];
+  continuation: JumpRef | null;
+  continuedFrom: JumpRef | null;
+  /** 1-based line where the article starts, for warnings. */
+  startLine: number;
+}
+
+interface OpenDraft extends ArticleDraft {
+  phase: 'title' | 'body';
+  /** Index of the first item after the planned title block. */
+  titleEnd: number;
+}
+
+const MAX_TITLE_LINES = 6;
+/** Lines above a mid-body dateline that may still be its title although they failed the strict test. */
+const MAX_BACKTRACK = 4;
+const LOOSE_TITLE_MAX = 60;
+/** Headlines shorter than this stand only in a block or over a byline. */
+const MIN_LONE_TITLE = 5;
+const MAX_WORD_CHECKS = 5000;
+
+type Anchor = 'dateline' | 'credit' | 'jumpFrom';
+const isAnchor = (item: PageItem | undefined): boolean => item !== undefined && (item.kind === 'dateline' || item.kind === 'credit' || item.kind === 'jumpFrom');
+
+export class PageSegmenter {
+  private readonly drafts: ArticleDraft[] = [];
+  private current: OpenDraft | null = null;
+  /** The word test costs ~20 µs; a real page needs a few dozen, a pathological one gets no more than this. */
+  private wordChecksLeft = MAX_WORD_CHECKS;
+
+  constructor(
+    private readonly items: readonly PageItem[],
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  run(): ArticleDraft[] {
+    this.items.forEach((item, index) => this.step(item, index));
+    this.close();
+    return this.drafts;
+  }
+
+  private step(item: PageItem, index: number): void {
+    switch (item.kind) {
+      case 'jumpFrom':
+        return this.onJumpFrom(item.jump, item.lineNo);
+      case 'jumpTo':
+        return this.onJumpTo(item.jump, item.lineNo);
+      case 'dateline':
+        return this.onByline(item.byline, 'dateline', item.lineNo, item.rest);
+      case 'credit':
+        return this.onByline(item.byline, 'credit', item.lineNo, '');
+      case 'text':
+        return this.onText(item.text, index, item.lineNo);
+    }
+  }
+
+  private open(phase: OpenDraft['phase'], lineNo: number, titleLines: string[] = [], titleEnd = -1): OpenDraft {
+    this.close();
+    this.current = { phase, titleEnd, titleLines, byline: null, bodyLines: [], continuation: null, continuedFrom: null, startLine: lineNo + 1 };
+    return this.current;
+  }
+
+  private close(): void {
+    const draft = this.current;
+    this.current = null;
+    if (!draft) return;
+    if (draft.titleLines.length === 0 && draft.bodyLines.length === 0) {
+      if (draft.byline || draft.continuedFrom || draft.continuation) this.warn(`line ${draft.startLine}: a byline or jump marker with no text was dropped`);
+      return;
+    }
+    if (draft.titleLines.length === 0) this.warn(`line ${draft.startLine}: article without a title (headline left empty)`);
+    const { phase: _phase, titleEnd: _titleEnd, ...rest } = draft;
+    this.drafts.push(rest);
+  }
+
+  private onJumpFrom(jump: JumpRef, lineNo: number): void {
+    const draft = this.current;
+    // A title printed above "(上接第一版)" belongs to the continued article.
+    if (draft && draft.phase === 'title') {
+      draft.phase = 'body';
+      draft.continuedFrom = jump;
+      return;
+    }
+    this.open('body', lineNo).continuedFrom = jump;
+  }
+
+  private onJumpTo(jump: JumpRef, lineNo: number): void {
+    if (!this.current) {
+      this.warn(`line ${lineNo + 1}: jump marker outside any article was ignored`);
+      return;
+    }
+    this.current.continuation ??= jump;
+    this.close();
+  }
+
+  private onByline(byline: Byline, anchor: Exclude<Anchor, 'jumpFrom'>, lineNo: number, rest: string): void {
+    let draft = this.current;
+    if (draft && draft.phase === 'title') {
+      draft.phase = 'body';
+      draft.byline = byline;
+    } else if (draft && draft.bodyLines.length === 0 && draft.byline && (anchor === 'credit' || draft.byline.dateline === null)) {
+      // Two credit lines (文/记者 A, 图/记者 B), or a credit line over a dateline line: one byline.
+      draft.byline = mergeBylines(draft.byline, byline);
+    } else if (draft && anchor === 'credit' && draft.byline === null) {
+      // A credit printed under the body, or between paragraphs: still the article's byline.
+      draft.byline = byline;
+    } else if (draft && anchor === 'credit') {
+      draft.bodyLines.push(byline.text);
+    } else {
+      draft = this.startAtByline(lineNo);
+      draft.byline = byline;
+    }
+    if (rest !== '') draft.bodyLines.push(rest);
+  }
+
+  /** A dateline inside a body starts a new article; the lines just above it that may be a title are its title. */
+  private startAtByline(lineNo: number): OpenDraft {
+    const previous = this.current;
+    const titles: string[] = [];
+    if (previous && previous.byline === null && previous.bodyLines.length > 0 && previous.bodyLines.length <= MAX_BACKTRACK) {
+      // The previous "article" has no byline and nothing but title-ish lines: they are this title's lines.
+      if (previous.bodyLines.every(looseTitle)) {
+        previous.titleLines.push(...previous.bodyLines.splice(0));
+        previous.phase = 'body';
+        return previous;
+      }
+    }
+    if (previous) {
+      const body = previous.bodyLines;
+      let cut = body.length;
+      while (cut > 0 && body.length - cut < MAX_BACKTRACK && looseTitle(body[cut - 1])) cut -= 1;
+      if (cut < body.length && (cut === 0 || endsParagraph(body[cut - 1]))) titles.push(...body.splice(cut));
+    }
+    const draft = this.open('body', lineNo, titles);
+    return draft;
+  }
+
+  private onText(text: string, index: number, lineNo: number): void {
+    const draft = this.current;
+    if (!draft) {
+      const lines = this.planTitle(index, '');
+      if (lines > 0) this.open('title', lineNo, [text], index + lines);
+      else this.open('body', lineNo).bodyLines.push(text);
+      return;
+    }
+    if (draft.phase === 'title') {
+      if (index < draft.titleEnd) draft.titleLines.push(text);
+      else {
+        draft.phase = 'body';
+        draft.bodyLines.push(text);
+      }
+      return;
+    }
+    const body = draft.bodyLines;
+    const lines = body.length > 0 ? this.planTitle(index, body[body.length - 1]) : 0;
+    if (lines === 0) {
+      body.push(text);
+      return;
+    }
+    // At the top of a page the only line so far may be that kicker.
+    const alone = draft.titleLines.length === 0 && draft.byline === null && !draft.continuedFrom;
+    const kicker = this.titleRun(index).anchored ? pullBackKicker(body, alone) : null;
+    this.open('title', lineNo, kicker === null ? [text] : [kicker, text], index + lines);
+  }
+
+  /** The run of title-like text items from index on (one more than the maximum at most) and what follows it. */
+  private titleRun(index: number): { length: number; anchored: boolean; strict: boolean } {
+    let end = index;
+    let strict = true;
+    while (end < this.items.length && end - index <= MAX_TITLE_LINES) {
+      const item = this.items[end];
+      if (item.kind !== 'text' || item.title === 'no') break;
+      if (item.title !== 'strong' || hasComma(item.text)) strict = false;
+      end += 1;
+    }
+    return { length: end - index, anchored: isAnchor(this.items[end]), strict };
+  }
+
+  private textAt(index: number): string | null {
+    const item = this.items[index];
+    return item?.kind === 'text' ? item.text : null;
+  }
+
+  /**
+   * How many lines from index on form a title block (0: none). A byline (or 上接 marker) right after a
+   * run of title-like lines confirms all of them; after a paragraph left open by a column break only a
+   * short strict run may start a title, and only if confirmed. Without confirmation and with an article
+   * open, the block is the leading strict lines (no comma, no ！？：, not opening like a paragraph); its
+   * last line must not be the first words of a paragraph a column break cut, and a lone line must be
+   * long enough and share words with the paragraph under it, as headlines do.
+   */
+  private planTitle(index: number, previous: string): number {
+    const item = this.items[index];
+    if (item.kind !== 'text' || item.title === 'no') return 0;
+    const run = this.titleRun(index);
+    if (run.length > MAX_TITLE_LINES) return 0;
+    const previousOpen = previous !== '' && !endsParagraph(previous);
+    if (run.anchored) return !previousOpen || (run.strict && run.length <= MAX_BACKTRACK) ? run.length : 0;
+    // Unconfirmed after an open line is allowed too: a column break never leaves a short comma-free piece
+    // that is cut again, so the last article lost its final 。. Not after a colon, which introduces what follows.
+    if (previousOpen && /[:：]/u.test(lastChar(previous))) return 0;
+    // With no article open (top of the page, after a 下转 marker) nothing can be continued: the whole run counts.
+    let lines = previous === '' ? run.length : 0;
+    while (lines < run.length) {
+      const line = this.items[index + lines] as Extract<PageItem, { kind: 'text' }>;
+      if (line.title !== 'strong' || hasComma(line.text) || opensLikeParagraph(line.text)) break;
+      lines += 1;
+    }
+    const next = this.textAt(index + lines);
+    if (lines === 0 || next === null) return 0;
+    const loneInBody = () => previous !== '' && lines === 1;
+    // Inside a body a lone unconfirmed line competes with "first words of a cut paragraph": it must be
+    // long enough and share words with the paragraph under it, as headlines do.
+    const headlineLike = () => visibleLength(item.text) >= MIN_LONE_TITLE && sharesWordsWithLede(item.text, this.ledeAfter(index + 1));
+    if (loneInBody() && !headlineLike()) return 0;
+    // The last line may be the first words of a paragraph that a column break cut (the word test, the
+    // costliest, comes last).
+    const last = this.textAt(index + lines - 1) ?? '';
+    if (endsOpen(last) || opensMidList(next) || (this.wordChecksLeft-- > 0 && wordSpansJoin(last, next))) {
+      lines -= 1;
+      if (loneInBody() && !headlineLike()) return 0;
+    }
+    return lines;
+  }
+
+  /** The paragraph that starts at index: text lines up to the first that ends a paragraph (bounded). */
+  private ledeAfter(index: number): string {
+    const parts: string[] = [];
+    let length = 0;
+    for (let i = index; i < this.items.length && parts.length < 4 && length < 300; i += 1) {
+      const text = this.textAt(i);
+      if (text === null) break;
+      parts.push(text);
+      length += text.length;
+      if (endsParagraph(text)) break;
+    }
+    return parts.join('');
+  }
+}
+
+/**
+ * A lead-in too long to pass the title test stays behind in the previous body. When a byline confirms the
+ * title below it, an open line standing alone after a finished paragraph is taken back as its kicker.
+ */
+function pullBackKicker(body: string[], alone: boolean): string | null {
+  const last = body[body.length - 1];
+  const afterParagraph = body.length >= 2 ? endsParagraph(body[body.length - 2]) : alone;
+  if (!afterParagraph || endsParagraph(last) || !looseTitle(last)) return null;
+  return body.pop() ?? null;
+}
+
+/** Looser than the title test, for lines a following dateline vouches for: long titles, one comma. */
+function looseTitle(line: string): boolean {
+  if (titleLikeness(line) !== 'no') return true;
+  if (line.length > LOOSE_TITLE_MAX * 2 || visibleLength(line) > LOOSE_TITLE_MAX) return false;
+  return !/[。；;！？!?]/u.test(line) && !/[，,、：:]$/u.test(line);
+}
+
+function mergeBylines(first: Byline, second: Byline): Byline {
+  const union = (a: string[], b: string[]) => [...a, ...b.filter((name) => !a.includes(name))];
+  return {
+    text: `${first.text} ${second.text}`,
+    dateline: second.dateline ?? first.dateline,
+    reporters: union(first.reporters, second.reporters),
+    correspondents: union(first.correspondents, second.correspondents),
+  };
+}

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The workspace root: the nearest folder above `from` that holds nx.json (works from tools/ and dist/tools/). */
+export function findRepoRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no nx.json above ${from}`);
+  }
+}
+
+/** The shared samples folder, a sibling of the repository: ../shared/samples. */
+export function samplesDir(root: string = findRepoRoot()): string {
+  return join(root, '..', 'shared', 'samples');
+}
+
+/** The parser corpus of this repository. */
+export function corpusDir(root: string = findRepoRoot()): string {
+  return join(root, 'tools', 'quality', 'corpus');
+}
