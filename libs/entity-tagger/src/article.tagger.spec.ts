@@ -1,0 +1,160 @@
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ArticleText, Entities } from '@baoxun/shared/contracts/article.contract';
+import { EntitiesSchema } from '@baoxun/shared/contracts/article.contract';
+import { createTagger, tagArticle, tagText, TAGGER_VERSION } from './article.tagger';
+import { badMentions } from './testing/mention-check';
+
+const names = (list: { name: string }[]): string[] => list.map((e) => e.name);
+const person = (e: Entities, name: string) => e.people.find((p) => p.name === name);
+const place = (e: Entities, name: string) => e.places.find((p) => p.name === name);
+
+function article(parts: Partial<ArticleText> & { body: string }): ArticleText {
+  return { order: 0, kicker: null, headline: '标题', subheadlines: [], byline: null, continuation: null, continuedFrom: null, ...parts };
+}
+
+describe('tagger API', () => {
+  it('exposes a version and tags plain text as body', () => {
+    expect(TAGGER_VERSION).toMatch(/^tagger-\d+\.\d+\.\d+$/);
+    const e = tagText('市委书记王建国在湖南省长沙市调研。');
+    expect(EntitiesSchema.parse(e)).toEqual(e);
+    for (const list of [e.people, e.places]) for (const x of list) for (const m of x.mentions) expect(m.field).toBe('body');
+  });
+});
+
+describe('people and their titles', () => {
+  it('takes the titles written before a name, split at 、', () => {
+    const e = tagText('2月22日，市委副书记、市长陈恢清主持会议，市委常委、宣传部部长江小忠参加。');
+    expect(person(e, '陈恢清')?.roles).toEqual(['市委副书记', '市长']);
+    expect(person(e, '江小忠')?.roles).toEqual(['市委常委', '宣传部部长']);
+  });
+
+  it('keeps the organization in front of a title and shares a title across a list', () => {
+    const e = tagText('哈尔滨工业大学副校长帅永，市领导刘亚亮、杨胜跃，株洲高新区党委书记郭凌云分别参加有关活动。');
+    expect(person(e, '帅永')?.roles).toEqual(['哈尔滨工业大学副校长']);
+    expect(person(e, '刘亚亮')?.roles).toEqual(['市领导']);
+    expect(person(e, '杨胜跃')?.roles).toEqual(['市领导']);
+    expect(person(e, '郭凌云')?.roles).toEqual(['株洲高新区党委书记']);
+  });
+
+  it('finds speakers, lists and compound surnames without false persons', () => {
+    const e = tagText('欧阳明辉强调，要抓落实。刘光跃、聂方红、阳望平等参加会议。会议指出，全市要加快发展。');
+    expect(names(e.people).sort()).toEqual(['刘光跃', '欧阳明辉', '聂方红', '阳望平'].sort());
+  });
+
+  it('reads titles written after a name, and skips names inside doctrines', () => {
+    const e = tagText('深入学习贯彻习近平总书记重要讲话精神和习近平新时代中国特色社会主义思想。');
+    expect(person(e, '习近平')?.roles).toEqual(['总书记']);
+    expect(person(e, '习近平')?.mentions).toHaveLength(1);
+    expect(names(tagText('学习贯彻习近平文化思想。').people)).toEqual([]);
+  });
+
+  it('gives byline names their label and takes a kicker title for the headline name', () => {
+    const e = tagArticle(
+      article({
+        kicker: '哈工大校长、中国科学院院士',
+        headline: '韩杰才来株调研',
+        byline: { text: '株洲日报讯(全媒体记者/周菁 通讯员/雷茵)', dateline: '株洲日报讯', reporters: ['周菁'], correspondents: ['雷茵'] },
+        body: '2月22日，韩杰才一行来株考察调研。',
+      }),
+    );
+    expect(person(e, '周菁')).toMatchObject({ roles: ['全媒体记者'], mentions: [{ field: 'byline', start: 12, end: 14, text: '周菁' }] });
+    expect(person(e, '雷茵')?.roles).toEqual(['通讯员']);
+    expect(person(e, '韩杰才')?.roles).toEqual(['哈工大校长', '中国科学院院士']);
+    expect(names(e.places)).not.toContain('株洲');
+  });
+});
+
+describe('places', () => {
+  it('links divisions to their GB/T 2260 code and parents, short forms included', () => {
+    const e = tagText('湖南省株洲市醴陵市获年度冠军，株洲人民倍感振奋。');
+    expect(place(e, '湖南省')).toMatchObject({ code: '430000', canonicalName: null, parents: [] });
+    expect(place(e, '醴陵市')).toMatchObject({ code: '430281', parents: [{ code: '430000', name: '湖南省' }, { code: '430200', name: '株洲市' }] });
+    expect(place(e, '株洲')).toMatchObject({ code: '430200', canonicalName: '株洲市' });
+  });
+
+  it('links a scanner misspelling to the division its neighbours point at, keeping the text as written', () => {
+    const e = tagText('亚军是绿口区、石峰区，季军是天元区和荷塘区。');
+    expect(place(e, '绿口区')).toMatchObject({ code: '430212', canonicalName: '渌口区' });
+    expect(place(e, '绿口区')?.mentions[0].text).toBe('绿口区');
+  });
+
+  it('tags named areas without codes and leaves places inside names alone', () => {
+    const e = tagText('重点加大主城区老工业基地和临江片区城中村改造力度，创建湘赣边乡村振兴示范区。');
+    expect(place(e, '临江片区')?.code).toBeNull();
+    expect(names(e.places)).toEqual(expect.arrayContaining(['临江片区', '湘赣边']));
+    expect(names(e.places)).not.toContain('城中');
+    expect(names(tagText('《株洲市2024年活动实施方案》发布，参观了株洲北斗产业园展厅。').places)).toEqual([]);
+  });
+
+  it('finds villages of the towns the text names', () => {
+    const e = tagText('走进新昌县澄潭街道梅渚村，白墙黛瓦。');
+    expect(place(e, '梅渚村')).toMatchObject({ code: '330624004214' });
+  });
+
+  it('does not read a short form across a word', () => {
+    expect(names(tagText('浙江西部山区发展很快。').places)).toEqual(['浙江']);
+  });
+});
+
+describe('organizations', () => {
+  it('finds bodies by their endings and heads', () => {
+    const e = tagText('经市工信局、市统计局等单位核定，醴陵市、市科技局、三一硅能(株洲)有限公司分别发言，中车株洲所联合研发。');
+    expect(names(e.organizations)).toEqual(['市工信局', '市统计局', '市科技局', '三一硅能(株洲)有限公司', '中车株洲所']);
+  });
+
+  it('lists 市委 and 省委 only where they stand alone', () => {
+    expect(names(tagText('市委书记曹慧泉、市委副书记陈恢清出席。').organizations)).toEqual([]);
+    expect(names(tagText('确保党中央和省委、市委决策部署落地落实。').organizations)).toEqual(['党中央', '省委', '市委']);
+  });
+
+  it('keeps an institution named in a title and a quoted headquarters name', () => {
+    const e = tagText('哈尔滨工业大学校长、中国科学院院士韩杰才来访。持续优化打造“三个高地”指挥部工作机制。');
+    expect(names(e.organizations)).toEqual(['哈尔滨工业大学', '中国科学院', '打造“三个高地”指挥部']);
+  });
+
+  it('does not take generic phrases for organizations', () => {
+    expect(names(tagText('形成新的发展格局和园区布局，该公司和干部在这个场所举办活动。').organizations)).toEqual([]);
+  });
+});
+
+describe('campaign terms', () => {
+  it('takes quoted slogans that are carried out and number formulas', () => {
+    const e = tagText('加快打造“三个高地”，开展“两个年”活动，冲刺“1235”目标，构建“3+3+2”现代化产业体系和1+2+3+N体系。');
+    expect(names(e.campaigns)).toEqual(['三个高地', '两个年', '1235', '3+3+2', '1+2+3+N']);
+  });
+
+  it('leaves quoted words in their ordinary sense', () => {
+    const e = tagText('勇于创造“不可能”的新业绩，形成更多“二期现象”，奋力实现一季度“开门红”。从前期“看不清、半信半疑”到中期。');
+    expect(names(e.campaigns)).toEqual([]);
+  });
+
+  it('reloads the operators dictionary when the file changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'campaigns-'));
+    const file = join(dir, 'campaigns.txt');
+    writeFileSync(file, '# operators\n湘江保护\n');
+    const tagger = createTagger({ campaignDictionaryPath: file, reloadIntervalMs: 0 });
+    expect(names(tagger.tagText('推进湘江保护和两型社会建设。').campaigns)).toEqual(['湘江保护']);
+    writeFileSync(file, '湘江保护\n两型社会\n-湘江保护\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(names(tagger.tagText('推进湘江保护和两型社会建设。').campaigns)).toEqual(['两型社会']);
+  });
+});
+
+describe('mentions', () => {
+  it('point at the exact text in their field, in reading order', () => {
+    const a = article({
+      kicker: '曹慧泉在市委宣传部走访调研时强调',
+      headline: '做好宣传阐释服务人民群众',
+      subheadlines: ['凝心聚力加快株洲高质量发展'],
+      byline: { text: '株洲日报讯(全媒体记者/胡文洁)', dateline: '株洲日报讯', reporters: ['胡文洁'], correspondents: [] },
+      body: '2月22日，市委书记曹慧泉在市委宣传部走访调研。他强调，要全力以赴实现“三高四新”美好蓝图，加快建设幸福株洲。',
+    });
+    const e = tagArticle(a);
+    expect(badMentions(a, e)).toEqual([]);
+    expect(names(e.people)).toEqual(['曹慧泉', '胡文洁']);
+    expect(person(e, '曹慧泉')?.mentions.map((m) => m.field)).toEqual(['kicker', 'body']);
+    expect(e.places[0]).toMatchObject({ name: '株洲', mentions: [{ field: 'subheadline', index: 0 }, { field: 'body' }] });
+  });
+});

@@ -1,0 +1,75 @@
+import { jiebaLexicon } from './jieba.lexicon';
+import { Trie } from './trie';
+
+/** Endings that make a name an organization by themselves (三一硅能(株洲)有限公司, 哈尔滨工业大学). */
+const STRONG_SUFFIXES = [
+  '有限责任公司', '股份有限公司', '有限公司', '公司', '集团', '集团公司', '大学', '学院', '学校', '中学', '小学', '幼儿园',
+  '医院', '卫生院', '卫生服务中心', '疾控中心', '银行', '农商行', '信用社', '研究院', '研究所', '研究室', '研究中心', '设计院',
+  '科学院', '工程院', '出版社', '报社', '日报社', '杂志社', '电视台', '广播电视台', '电台', '融媒体中心', '新闻中心', '通讯社',
+  '协会', '学会', '联合会', '商会', '基金会', '研究会', '促进会', '委员会', '管委会', '居委会', '村委会', '合作社', '联合社',
+  '事务所', '法院', '人民法院', '检察院', '人民检察院', '公安局', '分局', '派出所', '实验室', '总工会', '工会', '指挥部',
+  '领导小组', '中心组', '工作组', '专班', '党支部', '党总支', '党工委', '纪委', '监委', '人民政府', '政府', '人大常委会',
+  '政协', '常委会', '党组织', '海关', '税务局', '供电公司', '消防救援支队', '消防救援大队', '救援站', '检测中心', '服务中心', '交易中心',
+  '数据中心', '指挥中心', '调度中心', '博物院', '党校', '行政学院', '职业技术学院', '技师学院',
+];
+
+/** Endings that need a head in front (市工信局, 市委网信办): on their own they are ordinary words. */
+const WEAK_SUFFIXES = [
+  '局', '委', '办', '部', '院', '所', '厅', '处', '署', '室', '组', '队', '站', '中心', '联', '社', '团', '地方组织',
+  '办公室', '党委', '党组', '文联', '社科联', '科协', '妇联', '侨联', '残联', '工商联', '团委', '组织部', '宣传部', '统战部',
+  '政法委', '网信办', '编办', '发改委', '卫健委', '教育局', '财政局', '支队', '大队', '总队',
+];
+
+/** National organs that are named without any ending we could key on. */
+export const NATIONAL_ORGANS = [
+  '党中央', '中共中央', '国务院', '全国人大', '全国人大常委会', '全国政协', '中央军委', '中央纪委', '中纪委', '国家监委',
+  '最高人民法院', '最高人民检察院', '中央政治局', '中央政治局常委会', '共青团中央', '团中央', '中国共产党',
+];
+
+/** Heads of official names: a level of government or the party/state in front. */
+export const ADMIN_PREFIXES = ['中共', '中央', '国家', '全国', '中国', '中华', '国务院', '自治区', '最高'];
+/** One-character levels (市工信局 = the city's 工信局); only at the very start of a name. */
+export const ADMIN_CHARS = new Set('市省县区州镇乡村盟旗'.split(''));
+
+export interface OrgSuffix {
+  suffix: string;
+  strong: boolean;
+}
+
+let trie: Trie<OrgSuffix> | null = null;
+export function orgSuffixTrie(): Trie<OrgSuffix> {
+  if (trie) return trie;
+  trie = new Trie<OrgSuffix>();
+  for (const s of STRONG_SUFFIXES) trie.add(s, { suffix: s, strong: true });
+  for (const s of WEAK_SUFFIXES) trie.add(s, { suffix: s, strong: false });
+  return trie;
+}
+
+
+let suffixSet: Set<string> | null = null;
+export function isOrgSuffix(w: string): boolean {
+  suffixSet ??= new Set([...STRONG_SUFFIXES, ...WEAK_SUFFIXES]);
+  return suffixSet.has(w);
+}
+
+const ORG_LAST = /(?:[局委办部院所厅处署组队馆会社团司行厂校联]|研究室|办公室|实验室|大学|中心|集团|工大|师大|北大|清华|政府|中央|银行|协会)$/;
+
+/** Organization names jieba's dictionary knows (POS nt), 3+ characters: 哈工大, 哈尔滨工业大学. */
+let ntNames: string[] | null = null;
+export function knownOrgNames(): string[] {
+  if (ntNames) return ntNames;
+  ntNames = [];
+  for (const [w, e] of jiebaLexicon().words) {
+    // jieba tags many phrases nt (大力开展, 新进展): keep the ones that end like an organization.
+    if (e.pos === 'nt' && w.length >= 3 && ORG_LAST.test(w) && !/^[新大老]/.test(w) && /^[\u4e00-\u9fff]+$/.test(w)) ntNames.push(w);
+  }
+  return ntNames;
+}
+
+let ntTrie: Trie<string> | null = null;
+export function knownOrgTrie(): Trie<string> {
+  if (ntTrie) return ntTrie;
+  ntTrie = new Trie<string>();
+  for (const w of knownOrgNames()) ntTrie.add(w, w);
+  return ntTrie;
+}

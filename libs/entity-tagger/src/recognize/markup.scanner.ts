@@ -1,0 +1,60 @@
+import { CLOSE_QUOTES, OPEN_QUOTES } from '../text/char-class.util';
+
+export interface Bracketed {
+  /** Position of the opening mark. */
+  open: number;
+  /** Position of the closing mark. */
+  close: number;
+}
+
+/** 《…》 book and document titles (nesting counted, unclosed ones ignored). */
+export function bookTitles(text: string): Bracketed[] {
+  const out: Bracketed[] = [];
+  if (text.indexOf('《') < 0 && text.indexOf('〈') < 0) return out;
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '《' || c === '〈') stack.push(i);
+    else if ((c === '》' || c === '〉') && stack.length) {
+      const open = stack.pop() as number;
+      if (!stack.length) out.push({ open, close: i });
+    } else if (c === '\n') stack.length = 0;
+  }
+  return out;
+}
+
+/** Quoted stretches “…” (also 「」 『』 and straight double quotes paired within a line). */
+const QUOTE_CODES = new Set([...OPEN_QUOTES, '"'].map((c) => c.charCodeAt(0)));
+
+export function quotations(text: string): Bracketed[] {
+  const out: Bracketed[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!QUOTE_CODES.has(text.charCodeAt(i))) continue;
+    const c = text[i];
+    if (OPEN_QUOTES.has(c)) {
+      const close = text.indexOf(CLOSE_QUOTES[c], i + 1);
+      const nl = text.indexOf('\n', i + 1);
+      if (close > i && (nl < 0 || close < nl) && close - i <= 80) {
+        out.push({ open: i, close });
+        i = close;
+      }
+    } else if (c === '"') {
+      const close = text.indexOf('"', i + 1);
+      const nl = text.indexOf('\n', i + 1);
+      if (close > i && (nl < 0 || close < nl) && close - i <= 80) {
+        out.push({ open: i, close });
+        i = close;
+      }
+    }
+  }
+  return out;
+}
+
+/** Datelines such as 株洲日报讯 or 新华社北京2月22日电: not mentions of the paper or the place. */
+export function datelines(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (text.indexOf('讯') < 0 && text.indexOf('电') < 0) return out;
+  const re = /[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|报|网|台|社)(?:\d{1,2}月\d{1,2}日)?讯|新华社[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日电/g;
+  for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}

@@ -1,0 +1,221 @@
+import { type DivisionForm, divisionIndex } from '../lexicon/division.index';
+import { jiebaLexicon } from '../lexicon/jieba.lexicon';
+import { AMBIGUOUS_ABBREVIATIONS, AREA_SUFFIXES, FACILITY_SUFFIXES, MACRO_REGIONS, PROVINCE_ABBREVIATIONS } from '../lexicon/region.lexicon';
+import { trimLeftStops } from '../lexicon/stop.lexicon';
+import { Trie } from '../lexicon/trie';
+import { worldPlaceNames } from '../lexicon/world-place.lexicon';
+import { isHan } from '../text/char-class.util';
+
+/** A possible place in one segment, before the article decides which division it is. */
+export interface PlaceCandidate {
+  seg: number;
+  start: number;
+  end: number;
+  name: string;
+  forms: DivisionForm[];
+  /** Named areas and regions: no division of their own. */
+  area: boolean;
+  /** The division a named area's name starts with (株洲 in 株洲高新区). */
+  within: DivisionForm[];
+}
+
+const PLACE_POS = new Set(['ns', 'nsf', 'j']);
+// Two-character county names that are ordinary words (城区, 郊区, 矿区, 东区…): need their city nearby.
+const GENERIC_AREA = /^(城区|郊区|矿区|新区|东区|西区|南区|北区|中区)$/;
+const GENERIC_AREA_STEMS = new Set(['各', '该', '本', '全', '主', '老', '新', '城', '核心', '重点', '中心', '周边', '相关', '全市', '全省', '全区', '我市', '市', '省', '县', '区', '园区', '示范', '先行', '一个', '两个', '三个']);
+
+let areaTrie: Trie<string> | null = null;
+let facilityTrie: Trie<string> | null = null;
+function tries(): { area: Trie<string>; facility: Trie<string> } {
+  if (!areaTrie || !facilityTrie) {
+    areaTrie = new Trie();
+    for (const s of AREA_SUFFIXES) areaTrie.add(s, s);
+    facilityTrie = new Trie();
+    for (const s of FACILITY_SUFFIXES) facilityTrie.add(s, s);
+  }
+  return { area: areaTrie, facility: facilityTrie };
+}
+
+/** Division names (full and short), named areas and regions in one segment, outside `blocked` spans. */
+type PlaceKey = { kind: 'division'; form: DivisionForm } | { kind: 'macro' } | { kind: 'country' } | { kind: 'feature' };
+
+let placeKeys: Trie<PlaceKey> | null = null;
+/** Divisions, regions, countries and natural features in one trie: one walk per position of a text. */
+function placeKeyTrie(): Trie<PlaceKey> {
+  if (placeKeys) return placeKeys;
+  const t = new Trie<PlaceKey>();
+  for (const [name, forms] of divisionIndex().forms) for (const form of forms) t.add(name, { kind: 'division', form });
+  for (const m of MACRO_REGIONS) t.add(m, { kind: 'macro' });
+  for (const [name, kind] of worldPlaceNames()) t.add(name, { kind });
+  placeKeys = t;
+  return t;
+}
+
+export function placeCandidates(seg: number, text: string, blocked: (start: number, end: number) => boolean): PlaceCandidate[] {
+  const keys = placeKeyTrie();
+  const { area } = tries();
+  const all: { c: PlaceCandidate; rank: number }[] = [];
+  const add = (c: PlaceCandidate, rank: number): void => {
+    if (!blocked(c.start, c.end)) all.push({ c, rank });
+  };
+  const named = (start: number, end: number, rank: number, within: DivisionForm[] = []): void =>
+    add({ seg, start, end, name: text.slice(start, end), forms: [], area: true, within }, rank);
+  for (let i = 0; i < text.length; i++) {
+    const hits = keys.matchAt(text, i);
+    const abbr = abbrCodes[text.charCodeAt(i)] ? abbreviationRegionAt(text, i) : 0;
+    if (abbr) named(i, abbr, 4);
+    if (!hits.length) continue;
+    for (const hit of hits) {
+      const end = hit.end;
+      const forms: DivisionForm[] = [];
+      for (const v of hit.values) {
+        if (v.kind === 'division') forms.push(v.form);
+        else if (v.kind === 'macro') named(i, end, 5);
+        else if (!crossesWordBothSides(text, i, end, v.kind === 'country')) {
+          // 长江中下游, 黄河流域: a river's stretch is named with it.
+          const stretch = v.kind === 'feature' ? (RIVER_STRETCH.exec(text.slice(end, end + 4))?.[0].length ?? 0) : 0;
+          named(i, end + stretch, 1);
+        }
+      }
+      if (!forms.length) continue;
+      // A named area that starts with this division: 株洲高新区.
+      const zone = area.longestAt(text, end);
+      if (zone) {
+        named(i, zone.end, 4, forms);
+        continue;
+      }
+      if (isFacilityHead(text, end) || crossesWord(text, i, forms) || insideFacilityName(text, end)) continue;
+      add({ seg, start: i, end, name: text.slice(i, end), forms, area: false, within: [] }, formRank(forms));
+    }
+  }
+  for (const z of namedAreas(seg, text)) add(z, 3);
+  // Overlaps: the surer kind wins (a full name over a province over a town's short form), then the longer.
+  all.sort((a, b) => b.rank - a.rank || b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.start - b.c.start);
+  const kept: PlaceCandidate[] = [];
+  for (const { c } of all) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Full division names inside a string (诸暨市 in 诸暨市人民法院): context for the article, not mentions. */
+export function divisionsIn(seg: number, text: string): PlaceCandidate[] {
+  const { trie } = divisionIndex();
+  const out: PlaceCandidate[] = [];
+  for (let i = 0; i < text.length; i++) {
+    for (const hit of trie.matchAt(text, i)) {
+      const forms = hit.values.filter((f) => !f.short);
+      if (forms.length) out.push({ seg, start: i, end: hit.end, name: text.slice(i, hit.end), forms, area: false, within: [] });
+    }
+  }
+  return out;
+}
+
+function formRank(forms: DivisionForm[]): number {
+  if (forms.some((f) => !f.short && f.division.level <= 3)) return 4;
+  if (forms.some((f) => !f.short)) return 3;
+  if (forms.some((f) => f.division.level <= 2)) return 3;
+  return forms.some((f) => f.division.level === 3) ? 2 : 1;
+}
+
+const RIVER_STRETCH = /^(?:中下游|中上游|上游|中游|下游|流域)/;
+
+/** A dictionary place read across a word on either side (增加纳税 is not 加纳). */
+function crossesWordBothSides(text: string, start: number, end: number, checkEnd: boolean): boolean {
+  const { words } = jiebaLexicon();
+  if (start > 0 && words.has(text.slice(start - 1, start + 1))) return true;
+  // A river or lake name is long enough to trust at its end (长江岸线 is 长江 + 岸线).
+  return checkEnd && end < text.length && end - start >= 2 && words.has(text.slice(end - 1, end + 1)) && !words.has(text.slice(start, end + 1));
+}
+
+/** 湘赣, 湘赣边, 京津冀: two or more province abbreviations in a row, at least one unambiguous. */
+const abbrCodes = new Uint8Array(65536);
+for (const c of Object.keys(PROVINCE_ABBREVIATIONS)) abbrCodes[c.charCodeAt(0)] = 1;
+
+function abbreviationRegionAt(text: string, i: number): number {
+  if (!abbrCodes[text.charCodeAt(i)] || !abbrCodes[text.charCodeAt(i + 1)]) return 0;
+  let j = i;
+  while (j < text.length && PROVINCE_ABBREVIATIONS[text[j]]) j++;
+  if (j - i < 2 || j - i > 4) return 0;
+  if (i > 0 && isHan(text.charCodeAt(i - 1)) && PROVINCE_ABBREVIATIONS[text[i - 1]]) return 0;
+  const s = text.slice(i, j);
+  const e = jiebaLexicon().words.get(s);
+  if (e && !PLACE_POS.has(e.pos)) return 0;
+  if (!e && [...s].every((c) => AMBIGUOUS_ABBREVIATIONS.has(c))) return 0;
+  if (new Set(s).size !== s.length) return 0;
+  return text[j] === '边' ? j + 1 : j;
+}
+
+/** 株洲大道, 湘江路: a division name that starts a road or facility name. */
+function isFacilityHead(text: string, end: number): boolean {
+  const f = tries().facility.longestAt(text, end);
+  if (!f) return false;
+  const w = jiebaLexicon().words.get(text.slice(end, end + 2));
+  return !(w && f.values[0].length === 1 && w.pos !== 'n');
+}
+
+/** A short form read across a word (浙江西部 is not 江西; 上海南站 is not 海南). */
+function crossesWord(text: string, i: number, forms: DivisionForm[]): boolean {
+  if (i === 0 || !forms.every((f) => f.short)) return false;
+  const { words } = jiebaLexicon();
+  for (let len = 2; len <= 3; len++) {
+    const w = text.slice(i - 1, i - 1 + len);
+    if (w.length === len && words.has(w)) return true;
+  }
+  return false;
+}
+
+/** 临江片区, 两江新区: an area name ending in a zone word, with a proper stem of its own. */
+function namedAreas(seg: number, text: string): PlaceCandidate[] {
+  const { area } = tries();
+  const out: PlaceCandidate[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const z = area.longestAt(text, i);
+    if (!z) continue;
+    let left = i;
+    const { fullNames } = divisionIndex();
+    // The stem ends where a division name ends (上虞区杭州湾经济技术开发区 → 杭州湾).
+    while (left > 0 && isHan(text.charCodeAt(left - 1)) && i - left < 6 && !endsWithDivision(text, left, fullNames)) left--;
+    const start = trimLeftStops(text, left, i);
+    const stem = text.slice(start, i);
+    const e = jiebaLexicon().words.get(stem);
+    if (stem.length < 2 || stem.length > 5 || GENERIC_AREA_STEMS.has(stem) || (e && !PLACE_POS.has(e.pos))) continue;
+    out.push({ seg, start, end: z.end, name: text.slice(start, z.end), forms: [], area: true, within: [] });
+    i = z.end - 1;
+  }
+  return out;
+}
+
+/**
+ * Facility and road names (株洲北斗产业园展厅, 中国动力谷展示中心): a place that starts one is part of its name,
+ * not a mention. Looks right from the place for a facility ending within the same run of words.
+ */
+function insideFacilityName(text: string, end: number): boolean {
+  const { facility } = tries();
+  const { words, jieba } = jiebaLexicon();
+  for (let j = end; j < text.length && j - end <= 6 && isHan(text.charCodeAt(j)); j++) {
+    const f = facility.longestAt(text, j);
+    if (!f) continue;
+    // 思路, 道路, 路径: the ending must be a word of its own here.
+    const before = words.get(text.slice(j - 1, f.end));
+    const after = f.values[0].length === 1 ? words.get(text.slice(j, j + 2)) : undefined;
+    if ((before && before.pos !== 'ns') || after) continue;
+    // 柯桥区钱清街道建设实训基地: another division or a verb in between ends the facility name there.
+    const between = text.slice(end, j);
+    if (divisionIndex().fullNames.has(between)) return false;
+    for (const tok of jieba.cut(between, false)) {
+      const pos = words.get(tok)?.pos;
+      if (pos === 'v' || pos === 'vn' || divisionIndex().fullNames.has(tok)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+function endsWithDivision(text: string, at: number, fullNames: Set<string>): boolean {
+  for (let len = 2; len <= 5 && len <= at; len++) if (fullNames.has(text.slice(at - len, at))) return true;
+  return false;
+}
+
+export function isGenericAreaName(name: string): boolean {
+  return GENERIC_AREA.test(name);
+}
+

@@ -1,0 +1,244 @@
+import { type Division, divisionIndex, isAncestor } from '../lexicon/division.index';
+import { jiebaLexicon } from '../lexicon/jieba.lexicon';
+import { villagesByName } from '../lexicon/village.index';
+import { isHan } from '../text/char-class.util';
+import type { Segment } from '../text/article-segments';
+import type { PlaceHit } from '../text/span.model';
+import { isGenericAreaName, type PlaceCandidate } from './place.recognizer';
+
+const PLACE_POS = new Set(['ns', 'nsf', 'j']);
+const DIVISION_LAST = new Set([...'区县市旗镇乡道'].map((c) => c.charCodeAt(0)));
+// Endings a misspelled division keeps (绿口区 for 渌口区); the stem before them is what the scanner got wrong.
+const DIVISION_ENDING = /(自治县|自治州|新区|区|县|市|旗|镇|乡|街道)$/;
+
+interface Anchor {
+  division: Division;
+  name: string;
+}
+
+/**
+ * Decides which division each candidate is, using the other places of the same article: a short form or an
+ * ambiguous name is read as the division whose parent, child or sibling the article also names.
+ */
+export function resolvePlaces(
+  cands: PlaceCandidate[],
+  segments: Segment[],
+  blocked: (seg: number, start: number, end: number) => boolean,
+  homeCodes: readonly string[],
+  contextOnly: PlaceCandidate[] = [],
+): PlaceHit[] {
+  // Places inside organization names (诸暨市 in 诸暨市人民法院) are not mentions but still tell where we are.
+  const anchors = [...anchorsOf(cands, homeCodes), ...anchorsOf(contextOnly, [])];
+  const fullNames = new Set([...cands, ...contextOnly].filter((c) => c.forms.some((f) => !f.short)).map((c) => c.name));
+  const hits: PlaceHit[] = [];
+  for (const c of cands) {
+    if (c.area) {
+      const within = best(c.within.map((f) => f.division), anchors, c.name);
+      hits.push({ seg: c.seg, start: c.start, end: c.end, name: c.name, division: null, canonicalName: null, within: within && (within.score > 0 || within.division.level <= 2) ? within.division : null });
+      continue;
+    }
+    const d = decide(c, anchors, fullNames);
+    if (d === undefined) continue;
+    hits.push({ seg: c.seg, start: c.start, end: c.end, name: c.name, division: d, canonicalName: d && d.name !== c.name ? d.name : null, within: null });
+  }
+  const taken = (seg: number, start: number, end: number): boolean => blocked(seg, start, end) || hits.some((h) => h.seg === seg && h.start < end && start < h.end);
+  hits.push(...misspellings(hits, segments, taken));
+  hits.push(...villages(hits, segments, taken));
+  return hits;
+}
+
+/**
+ * Villages and communities of the towns (or, failing that, the counties) the article names: 枫桥镇…枫源村. Only
+ * looked up in that context, since village names repeat across the country (新村, 红星村).
+ */
+function villages(hits: PlaceHit[], segments: Segment[], taken: (seg: number, start: number, end: number) => boolean): PlaceHit[] {
+  // 农村, 乡村, 城中村 are words, not villages: only look further when some other …村 is written.
+  const { words } = jiebaLexicon();
+  const maybe = segments.some((s) => {
+    if (s.field === 'byline') return false;
+    for (let k = s.text.indexOf('村'); k >= 0; k = s.text.indexOf('村', k + 1)) {
+      if (k >= 2 && isHan(s.text.charCodeAt(k - 1)) && isHan(s.text.charCodeAt(k - 2)) && !words.has(s.text.slice(k - 1, k + 1)) && !words.has(s.text.slice(k - 2, k + 1))) return true;
+    }
+    return false;
+  });
+  if (!maybe) return [];
+  const { children } = divisionIndex();
+  const towns = new Set<Division>();
+  for (const h of hits) if (h.division?.level === 4) towns.add(h.division);
+  if (!towns.size) for (const h of hits) if (h.division?.level === 3) for (const t of children.get(h.division.raw) ?? []) towns.add(t);
+  if (!towns.size || towns.size > 60) return [];
+  const maps = [...towns].map(villagesByName);
+  // The same village name in two of the towns: a place, but which one is unknown.
+  const lookup = (name: string): Division | null | undefined => {
+    let found: Division | null | undefined;
+    for (const m of maps) {
+      const v = m.get(name);
+      if (v) found = found === undefined ? v : null;
+    }
+    return found;
+  };
+  const out: PlaceHit[] = [];
+  segments.forEach((s, seg) => {
+    if (s.field === 'byline') return;
+    const text = s.text;
+    for (let k = text.indexOf('村'); k >= 0; k = text.indexOf('村', k + 1)) {
+      for (const [from, to] of [[k - 4, k + 1], [k - 3, k + 1], [k - 2, k + 1]]) {
+        if (from < 0) continue;
+        const name = text.slice(from, to);
+        const v = lookup(name);
+        if (v === undefined || taken(seg, from, to) || out.some((o) => o.seg === seg && o.start < to && from < o.end)) continue;
+        out.push({ seg, start: from, end: to, name, division: v, canonicalName: null, within: null });
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+function anchorsOf(cands: PlaceCandidate[], homeCodes: readonly string[]): Anchor[] {
+  const out: Anchor[] = [];
+  const { byRaw } = divisionIndex();
+  for (const code of homeCodes) {
+    const d = byRaw.get(code.replace(/(00)+$/, '')) ?? byRaw.get(code);
+    if (d) out.push({ division: d, name: '' });
+  }
+  for (const c of cands) {
+    const full = c.forms.filter((f) => !f.short && f.division.level <= 3);
+    const short = c.forms.filter((f) => f.short);
+    if (full.length === 1) out.push({ division: full[0].division, name: c.name });
+    else if (!full.length && short.length) {
+      const prov = short.filter((f) => f.division.level === 1);
+      const city = short.filter((f) => f.division.level === 2);
+      const pos = jiebaLexicon().words.get(c.name)?.pos;
+      if (prov.length === 1) out.push({ division: prov[0].division, name: c.name });
+      else if (city.length === 1 && (!pos || PLACE_POS.has(pos))) out.push({ division: city[0].division, name: c.name });
+    }
+    for (const f of c.within) if (f.division.level <= 2) out.push({ division: f.division, name: c.name });
+  }
+  return out;
+}
+
+function scoreOf(d: Division, anchors: Anchor[], name: string): number {
+  let s = 0;
+  for (const a of anchors) {
+    if (a.name === name || a.division === d) continue;
+    if (isAncestor(a.division, d)) s += 3;
+    else if (isAncestor(d, a.division)) s += 2;
+    else if (a.division.parent && a.division.parent === d.parent) s += 1;
+  }
+  return s;
+}
+
+function best(ds: Division[], anchors: Anchor[], name: string): { division: Division; score: number; tied: boolean } | null {
+  let top: { division: Division; score: number; tied: boolean } | null = null;
+  for (const d of ds) {
+    const score = scoreOf(d, anchors, name);
+    if (!top || score > top.score || (score === top.score && d.level < top.division.level)) top = { division: d, score, tied: false };
+    else if (score === top.score && d.level === top.division.level) top.tied = true;
+  }
+  return top;
+}
+
+/** The division a candidate stands for; null for a place whose division stays ambiguous; undefined for no place. */
+function decide(c: PlaceCandidate, anchors: Anchor[], fullNames: Set<string>): Division | null | undefined {
+  const { words } = jiebaLexicon();
+  const full = c.forms.filter((f) => !f.short).map((f) => f.division);
+  if (full.length) {
+    const b = best(full, anchors, c.name);
+    if (!b) return undefined;
+    const lex = words.get(c.name);
+    const ordinaryWord = c.name.length <= 2 && lex && !PLACE_POS.has(lex.pos);
+    if ((isGenericAreaName(c.name) || ordinaryWord) && b.score === 0) return undefined;
+    return b.tied && b.score === 0 ? null : b.division;
+  }
+  const lex = words.get(c.name);
+  const placeWord = !lex || PLACE_POS.has(lex.pos);
+  const accepted = c.forms
+    .map((f) => f.division)
+    .filter((d) => {
+      const score = scoreOf(d, anchors, c.name);
+      if (d.level === 1) return true;
+      if (d.level === 2) return score > 0 || placeWord;
+      // The full name elsewhere in the article, even inside an organization's name, vouches for the short form.
+      if (d.level === 3) return (score > 0 || fullNames.has(d.name)) && (placeWord || fullNames.has(d.name));
+      return score >= 3 && !lex && c.name.length >= 2;
+    });
+  if (!accepted.length) return undefined;
+  const b = best(accepted, anchors, c.name);
+  return b ? b.division : undefined;
+}
+
+/**
+ * A scanner's misspelling of a division the article's context makes likely (绿口区 next to 株洲's 天元区 is
+ * 渌口区): same length and ending, one character of the stem different, and not itself a word or division.
+ */
+function misspellings(hits: PlaceHit[], segments: Segment[], taken: (seg: number, start: number, end: number) => boolean): PlaceHit[] {
+  // Only worth a look when some 区/县/市/镇/乡 in the text is not already explained.
+  const unexplained = segments.some((s, seg) => {
+    if (s.field === 'byline') return false;
+    for (let k = 0; k < s.text.length; k++) {
+      if (DIVISION_LAST.has(s.text.charCodeAt(k)) && k >= 2 && !taken(seg, k, k + 1)) return true;
+    }
+    return false;
+  });
+  if (!unexplained) return [];
+  const { children, fullNames } = divisionIndex();
+  const { words } = jiebaLexicon();
+  const targets = new Map<string, Division>();
+  for (const h of hits) {
+    const d = h.division ?? h.within;
+    if (!d || d.level > 3) continue;
+    const pool = d.level === 3 && d.parent ? children.get(d.parent.raw) : children.get(d.raw);
+    for (const t of pool ?? []) if (t.level <= 3) targets.set(t.name, t);
+  }
+  const out: PlaceHit[] = [];
+  for (const t of targets.values()) {
+    const stem = t.name.length - (DIVISION_ENDING.exec(t.name)?.[1].length ?? t.name.length);
+    for (const { re, literal } of variantPatterns(t)) {
+      segments.forEach((s, seg) => {
+        if (s.field === 'byline' || !s.text.includes(literal)) return;
+        for (const x of s.text.matchAll(re)) {
+          const written = x[0];
+          const writtenStem = written.slice(0, stem);
+          if (written === t.name || fullNames.has(written) || words.has(writtenStem)) continue;
+          const start = x.index;
+          // 南部山区 is not 崂山区 misread: the first character must not belong to the word before it.
+          if (start > 0 && words.has(s.text.slice(start - 1, start + 1))) continue;
+          const end = start + written.length;
+          if (taken(seg, start, end) || out.some((o) => o.seg === seg && o.start === start)) continue;
+          out.push({ seg, start, end, name: written, division: t, canonicalName: t.name, within: null });
+        }
+      });
+    }
+  }
+  return out;
+}
+
+interface Variant {
+  re: RegExp;
+  /** The longest fixed part: texts without it are skipped before running the pattern. */
+  literal: string;
+}
+const variantCache = new WeakMap<Division, Variant[]>();
+/** One pattern per stem character: 渌口区 gives [^…]口区 and 渌[^…]区. */
+function variantPatterns(t: Division): Variant[] {
+  let list = variantCache.get(t);
+  if (list) return list;
+  list = [];
+  const m = DIVISION_ENDING.exec(t.name);
+  const stem = m ? t.name.slice(0, m.index) : '';
+  if (m && stem.length >= 2) {
+    for (let p = 0; p < stem.length; p++) {
+      const before = stem.slice(0, p);
+      const after = stem.slice(p + 1) + m[1];
+      list.push({ re: new RegExp(escape(before) + '[\\u4e00-\\u9fff]' + escape(after), 'g'), literal: after.length >= before.length ? after : before });
+    }
+  }
+  variantCache.set(t, list);
+  return list;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+

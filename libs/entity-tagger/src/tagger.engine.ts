@@ -1,0 +1,242 @@
+import type { Entities } from '@baoxun/shared/contracts/article.contract';
+import { assembleEntities } from './assemble/entity.assembler';
+import { CampaignDictionaryStore } from './campaign/campaign-dictionary.store';
+import { titleHeadEndingAt } from './lexicon/title.lexicon';
+import { recognizeCampaigns } from './recognize/campaign.recognizer';
+import { bookTitles, datelines, quotations } from './recognize/markup.scanner';
+import { recognizeOrganizations } from './recognize/organization.recognizer';
+import { isDoctrineAt, recognizePeople, roleChain } from './recognize/person.recognizer';
+import { divisionsIn, placeCandidates } from './recognize/place.recognizer';
+import { resolvePlaces } from './recognize/place.resolver';
+import type { Segment } from './text/article-segments';
+import { isHan } from './text/char-class.util';
+import { type BlockKind, kindMask, type NamedHit, type PersonHit, type Span, SpanMap } from './text/span.model';
+
+export interface TaggerOptions {
+  /** Operators' campaign dictionary (one term per line, `-term` to suppress); re-read when it changes. */
+  campaignDictionaryPath?: string;
+  /** Minimum time between checks of the dictionary file (default 5000 ms). */
+  reloadIntervalMs?: number;
+  /** Divisions the paper covers (GB/T 2260, e.g. "430200" for 株洲市): ambiguous names lean towards them. */
+  homeCodes?: string[];
+}
+
+/** Names the byline of a parsed article gives, with the role to use when the byline text has no label. */
+export interface BylineNames {
+  reporters: string[];
+  correspondents: string[];
+}
+
+/** The tagging pipeline over the segments of one article or text. */
+export class TaggerEngine {
+  private readonly campaigns: CampaignDictionaryStore;
+
+  constructor(private readonly options: TaggerOptions = {}) {
+    this.campaigns = new CampaignDictionaryStore({ path: options.campaignDictionaryPath, reloadIntervalMs: options.reloadIntervalMs });
+  }
+
+  /** Re-reads the campaign dictionary file now. */
+  reloadDictionary(): void {
+    this.campaigns.refresh(true);
+  }
+
+  /**
+   * Tags the fields of one article as a single text, the fields joined by line breaks (which no pattern crosses),
+   * so each pass runs once per article rather than once per field; hits are mapped back to their fields at the end.
+   */
+  tag(segments: Segment[], byline: BylineNames | null): Entities {
+    const layout = joinSegments(segments);
+    const doc: Segment[] = [{ field: 'body', text: layout.text }];
+    const text = layout.text;
+    const spans = new SpanMap([text.length]);
+    const quotes = quotations(text);
+    for (const b of bookTitles(text)) spans.add(0, b.open, b.close + 1, 'book');
+    for (const q of quotes) spans.add(0, q.open, q.close + 1, 'quote');
+    for (const d of datelines(text)) spans.add(0, d.start, d.end, 'dateline');
+    const by = layout.segments.findIndex((s) => s.field === 'byline');
+    // Only people are read from the byline.
+    if (by >= 0) spans.add(0, layout.offsets[by], layout.offsets[by] + layout.segments[by].text.length, 'byline');
+    const blockedBy = (kinds: BlockKind[]) => {
+      const mask = kindMask(kinds);
+      return (start: number, end: number): boolean => spans.overlapsMask(0, start, end, mask);
+    };
+
+    const organizations: NamedHit[] = [];
+    for (const o of recognizeOrganizations(text, blockedBy(['book', 'dateline', 'byline']))) {
+      organizations.push({ seg: 0, ...o });
+      spans.add(0, o.start, o.end, 'org');
+    }
+    organizations.push(...companyShortForms(doc, organizations, spans));
+    const people = this.people(layout, doc, spans, byline);
+
+    const placeKinds: BlockKind[] = ['book', 'quote', 'dateline', 'org', 'person', 'facility', 'byline'];
+    const cands = placeCandidates(0, text, blockedBy(placeKinds));
+    const inOrgs = organizations.flatMap((o) => divisionsIn(o.seg, o.name));
+    const placeBlocked = blockedBy(placeKinds);
+    const places = resolvePlaces(cands, doc, (_seg, start, end) => placeBlocked(start, end), this.options.homeCodes ?? [], inOrgs);
+
+    const dict = this.campaigns.get();
+    const notByline = blockedBy(['byline']);
+    const campaigns: NamedHit[] = recognizeCampaigns(text, quotes, dict)
+      .filter((c) => !notByline(c.start, c.end))
+      .map((c) => ({ seg: 0, ...c }));
+    const hits = { people, places, organizations, campaigns: withRepeats(doc, campaigns, spans) };
+    return assembleEntities(layout.segments, {
+      people: toFields(layout, hits.people),
+      places: toFields(layout, hits.places),
+      organizations: toFields(layout, hits.organizations),
+      campaigns: toFields(layout, hits.campaigns),
+    });
+  }
+
+  private people(layout: Layout, doc: Segment[], spans: SpanMap, byline: BylineNames | null): PersonHit[] {
+    const text = layout.text;
+    const mask = kindMask(['book', 'dateline', 'org']);
+    const found: PersonHit[] = [];
+    for (const c of recognizePeople(text, (start, end) => spans.overlapsMask(0, start, end, mask))) {
+      if (!isDoctrineAt(text, c.end)) found.push({ seg: 0, ...c });
+    }
+    if (byline) addBylineNames(layout, byline, found);
+    addKickerTitles(layout, found);
+    const all = withRepeatedNames(doc, found, spans);
+    for (const p of all) spans.add(0, p.start, p.end, 'person');
+    return all;
+  }
+}
+
+interface Layout {
+  segments: Segment[];
+  /** Where each field starts in text. */
+  offsets: number[];
+  text: string;
+}
+
+function joinSegments(segments: Segment[]): Layout {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const s of segments) {
+    offsets.push(at);
+    at += s.text.length + 1;
+  }
+  return { segments, offsets, text: segments.map((s) => s.text).join('\n') };
+}
+
+/** A hit in the joined text as a hit in its field (no hit spans a line break). */
+function toFields<H extends Span>(layout: Layout, hits: H[]): H[] {
+  return hits.map((h) => {
+    let seg = layout.offsets.length - 1;
+    while (seg > 0 && layout.offsets[seg] > h.start) seg--;
+    return { ...h, seg, start: h.start - layout.offsets[seg], end: h.end - layout.offsets[seg] };
+  });
+}
+
+const COMPANY_ENDING = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/;
+const PLACE_HEAD = /^(?:中国|[\u4e00-\u9fff]{2,3}?(?:省|市))/;
+
+/**
+ * 浙江龙盛 for 浙江龙盛集团股份有限公司, 贵州茅台 for 贵州茅台酒股份有限公司: where the article names a company in
+ * full, its name without the legal ending (or a 4+ character start of it) is the same company elsewhere.
+ */
+function companyShortForms(segments: Segment[], orgs: NamedHit[], spans: SpanMap): NamedHit[] {
+  const shorts = new Set<string>();
+  for (const o of orgs) {
+    const m = COMPANY_ENDING.exec(o.name);
+    if (!m) continue;
+    const stem = o.name.slice(0, m.index).replace(/[（(][^）)]*[）)]/g, '');
+    for (let len = stem.length; len >= 4; len--) {
+      const s = stem.slice(0, len);
+      const head = PLACE_HEAD.exec(s)?.[0].length ?? 0;
+      if (len - head >= 2) shorts.add(s);
+    }
+  }
+  const out: NamedHit[] = [];
+  const mask = kindMask(['book', 'dateline', 'org', 'byline']);
+  segments.forEach((s, seg) => {
+    if (s.field === 'byline') return;
+    for (const name of [...shorts].sort((a, b) => b.length - a.length)) {
+      for (let i = s.text.indexOf(name); i >= 0; i = s.text.indexOf(name, i + 1)) {
+        if (spans.overlapsMask(seg, i, i + name.length, mask)) continue;
+        out.push({ seg, start: i, end: i + name.length, name });
+        spans.add(seg, i, i + name.length, 'org');
+      }
+    }
+  });
+  return out;
+}
+
+/** Reporters and correspondents the parser read from the byline, where the byline text did not label them. */
+function addBylineNames(layout: Layout, byline: BylineNames, found: PersonHit[]): void {
+  const by = layout.segments.findIndex((s) => s.field === 'byline');
+  if (by < 0) return;
+  const from = layout.offsets[by];
+  const to = from + layout.segments[by].text.length;
+  const add = (name: string, role: string): void => {
+    if (found.some((f) => f.start >= from && f.end <= to && f.name === name)) return;
+    const start = layout.text.indexOf(name, from);
+    if (start >= 0 && start + name.length <= to) found.push({ seg: 0, start, end: start + name.length, name, roles: [role] });
+  };
+  for (const r of byline.reporters) add(r, '记者');
+  for (const c of byline.correspondents) add(c, '通讯员');
+}
+
+/**
+ * 哈工大校长、中国科学院院士 as the kicker over 韩杰才来株调研: the kicker's titles belong to the name that opens
+ * the headline, unless the article already gives that title in a fuller form.
+ */
+function addKickerTitles(layout: Layout, found: PersonHit[]): void {
+  const kicker = layout.segments.findIndex((s) => s.field === 'kicker');
+  const headline = layout.segments.findIndex((s) => s.field === 'headline');
+  if (kicker < 0 || headline < 0) return;
+  const k = layout.segments[kicker].text.replace(/\s+$/, '');
+  const head = titleHeadEndingAt(k, k.length);
+  if (head < 0) return;
+  const named = found.find((f) => f.start === layout.offsets[headline]);
+  if (!named) return;
+  const roles = roleChain(k, head, k.length);
+  const known = found.filter((f) => f.name === named.name).flatMap((f) => f.roles);
+  const add = roles.filter((r) => !known.some((kr) => sameTitle(kr, r)));
+  if (add.length) found.push({ ...named, roles: add });
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const tail = (s: string): string => s.slice(titleHeadEndingAt(s, s.length));
+  return tail(a) === tail(b);
+}
+
+/** Every later mention of a name the article introduced (曹慧泉陪同 in a subheadline, 陈恢清强调 in the body). */
+function withRepeatedNames(segments: Segment[], found: PersonHit[], spans: SpanMap): PersonHit[] {
+  const names = [...new Set(found.map((f) => f.name))].sort((a, b) => b.length - a.length);
+  const out = [...found];
+  const at = new Set(found.map((f) => `${f.seg}:${f.start}`));
+  segments.forEach((s, seg) => {
+    for (const name of names) {
+      for (let i = s.text.indexOf(name); i >= 0; i = s.text.indexOf(name, i + 1)) {
+        const end = i + name.length;
+        if (at.has(`${seg}:${i}`) || out.some((o) => o.seg === seg && o.start < end && i < o.end)) continue;
+        if (spans.overlaps(seg, i, end, ['book', 'dateline', 'org']) || isDoctrineAt(s.text, end)) continue;
+        // Not the tail of a longer name (王强 inside 李王强).
+        if (i > 0 && isHan(s.text.charCodeAt(i - 1)) && names.some((n) => n.length > name.length && s.text.startsWith(n, i - (n.length - name.length)))) continue;
+        at.add(`${seg}:${i}`);
+        out.push({ seg, start: i, end, name, roles: [] });
+      }
+    }
+  });
+  return out;
+}
+
+/** Unquoted repeats of a campaign term the article already tagged. */
+function withRepeats(segments: Segment[], found: NamedHit[], spans: SpanMap): NamedHit[] {
+  const names = [...new Set(found.map((f) => f.name))].filter((n) => n.length >= 3);
+  const out = [...found];
+  segments.forEach((s, seg) => {
+    if (s.field === 'byline') return;
+    for (const name of names) {
+      for (let i = s.text.indexOf(name); i >= 0; i = s.text.indexOf(name, i + 1)) {
+        const end = i + name.length;
+        if (out.some((o) => o.seg === seg && o.start < end && i < o.end) || spans.overlaps(seg, i, end, ['book', 'byline'])) continue;
+        out.push({ seg, start: i, end, name });
+      }
+    }
+  });
+  return out;
+}
