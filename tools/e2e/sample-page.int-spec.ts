@@ -69,7 +69,7 @@ describe('a page published over NATS comes back from the API, enriched', () => {
     expect(page.articles).toHaveLength(gold.articles.length);
   });
 
-  it('pages through articles with a cursor in a stable order', async () => {
+  it('pages through articles with a cursor in a stable order (edition date, then reading order)', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     type Listing = { items: Array<{ id: string }>; nextCursor: string | null };
@@ -80,7 +80,9 @@ describe('a page published over NATS comes back from the API, enriched', () => {
     } while (cursor);
     expect(seen).toHaveLength(gold.articles.length);
     expect(new Set(seen).size).toBe(seen.length);
-    expect([...seen].sort()).toEqual(seen);
+    const [page] = (await getJson<{ items: Array<{ pageId: string }> }>(`/v1/articles?source=${encodeURIComponent(source)}&limit=1`)).body.items;
+    const stored = await storedPage(page.pageId);
+    expect(seen).toEqual(stored.articles.map((article) => article.id));
   });
 
   it('rejects a bad page over NATS with the reasons, and accepts nothing', async () => {

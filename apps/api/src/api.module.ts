@@ -1,30 +1,88 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type NestModule, type Provider } from '@nestjs/common';
+import { APP_GUARD, ApplicationConfig } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { ApiConfig } from '@baoxun/shared/config/api.config';
 import { type CoreConfig, ServiceCoreModule } from '@baoxun/shared/service/service-core.module';
+import { AdminModule } from './admin/admin.module';
 import { PipelineEventsHandler } from './consumers/pipeline-events.handler';
+import { ApiThrottlerGuard } from './http/api-throttler.guard';
 import { ArticlesController } from './http/articles.controller';
+import { EntitiesController } from './http/entities.controller';
+import { EntityAdminController } from './http/entity-admin.controller';
 import { PagesController } from './http/pages.controller';
+import { ProblemFilter } from './http/problem.filter';
+import { ConsumerLagCollector } from './metrics/consumer-lag.collector';
+import { ArticleReader } from './read/article-reader.service';
+import { ArticleSearchService } from './read/article-search.service';
+import { EntityReader } from './read/entity-reader.service';
+import { FacetsService } from './read/facets.service';
+import { GramStats } from './read/gram-stats.service';
+import { PageReader } from './read/page-reader.service';
+import { PlaceResolver } from './read/place-resolver.service';
+import { ServedVersions } from './read/served-versions.service';
 import { StoredArticle, StoredArticleSchema } from './store/article.schema';
+import { DeadLetterRecord, DeadLetterRecordSchema } from './store/dead-letter-record.schema';
+import { StoredEntity, StoredEntitySchema } from './store/entity.schema';
+import { EntityCountsService } from './store/entity-counts.service';
+import { IdBatch } from './store/id-batch';
 import { mongoHealthProvider } from './store/mongo.health';
 import { StoredPage, StoredPageSchema } from './store/page.schema';
 import { PipelineStoreService } from './store/pipeline-store.service';
+import { IndexSetup } from './store/index-setup';
+import { storeCapabilitiesProvider } from './store/store-capabilities';
+import { VersionSwitchService } from './store/version-switch.service';
 
 @Module({})
-export class ApiModule {
+export class ApiModule implements NestModule {
+  constructor(private readonly applicationConfig: ApplicationConfig) {}
+
+  /**
+   * Runs after runService registered the transport's catch-all RPC filter on the config HTTP shares, and before
+   * the routes are built: appended last, ProblemFilter is the one Nest picks for HTTP errors (it rethrows
+   * consumer errors, as the RPC filter does).
+   */
+  configure(): void {
+    this.applicationConfig.addGlobalFilter(new ProblemFilter());
+  }
+
   static forRoot(config: ApiConfig & CoreConfig): DynamicModule {
+    const rateLimited = config.RATE_LIMIT_PER_MINUTE > 0;
+    const guards: Provider[] = rateLimited ? [{ provide: APP_GUARD, useClass: ApiThrottlerGuard }] : [];
     return {
       module: ApiModule,
       imports: [
-        MongooseModule.forRoot(config.MONGO_URL, { serverSelectionTimeoutMS: 10_000, autoIndex: true }),
+        // Indexes are created by IndexSetup, which knows the store.
+        MongooseModule.forRoot(config.MONGO_URL, { serverSelectionTimeoutMS: 10_000, autoIndex: false }),
         MongooseModule.forFeature([
           { name: StoredArticle.name, schema: StoredArticleSchema },
           { name: StoredPage.name, schema: StoredPageSchema },
+          { name: StoredEntity.name, schema: StoredEntitySchema },
+          { name: DeadLetterRecord.name, schema: DeadLetterRecordSchema },
         ]),
         ServiceCoreModule.forRoot(config, [mongoHealthProvider]),
+        ...(rateLimited ? [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] })] : []),
+        AdminModule,
       ],
-      controllers: [ArticlesController, PagesController, PipelineEventsHandler],
-      providers: [PipelineStoreService],
+      controllers: [ArticlesController, EntitiesController, PagesController, EntityAdminController, PipelineEventsHandler],
+      providers: [
+        ...guards,
+        storeCapabilitiesProvider,
+        IndexSetup,
+        { provide: IdBatch, useValue: new IdBatch() },
+        EntityCountsService,
+        VersionSwitchService,
+        PipelineStoreService,
+        ServedVersions,
+        GramStats,
+        PlaceResolver,
+        FacetsService,
+        ArticleSearchService,
+        ArticleReader,
+        PageReader,
+        EntityReader,
+        ConsumerLagCollector,
+      ],
     };
   }
 }

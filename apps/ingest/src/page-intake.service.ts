@@ -12,6 +12,22 @@ type Rejection = Extract<PageSubmitReply, { ok: false }>;
 
 const reject = (error: string, issues: Rejection['issues'] = []): Rejection => ({ ok: false, error, issues });
 
+/** A lone UTF-16 surrogate ("\ud800" in JSON): not Unicode text, and it can't be stored or hashed faithfully. */
+const LONE_SURROGATE = /\p{Cs}/u;
+// Identifiers travel in NATS headers and logs: printable ASCII only.
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** What the schema can't say: text must be real Unicode, the source a printable name, the correlation id header-safe. */
+function contentIssues(submission: { source: string; text: string; correlationId?: string }): Rejection['issues'] {
+  const issues: Rejection['issues'] = [];
+  if (LONE_SURROGATE.test(submission.text)) issues.push({ path: 'text', message: 'contains an unpaired UTF-16 surrogate (not valid Unicode)' });
+  if (LONE_SURROGATE.test(submission.source) || CONTROL.test(submission.source)) issues.push({ path: 'source', message: 'contains control characters or invalid Unicode' });
+  if (submission.correlationId !== undefined && !PRINTABLE_ASCII.test(submission.correlationId)) issues.push({ path: 'correlationId', message: 'must be printable ASCII' });
+  return issues;
+}
+
 /**
  * The one way a page enters baoxun, for NATS and HTTP alike: validate, normalize, give it its identity,
  * and publish it to JetStream. The reply goes out only after JetStream has stored the page.
@@ -50,6 +66,8 @@ export class PageIntakeService {
       return reject(`invalid page: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, issues);
     }
     const submission = parsed.data;
+    const issues = contentIssues(submission);
+    if (issues.length > 0) return reject(`invalid page: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, issues);
     const bytes = Buffer.byteLength(submission.text, 'utf8');
     if (bytes > this.config.MAX_PAGE_BYTES) {
       return reject(`text is ${bytes} bytes; the limit is ${this.config.MAX_PAGE_BYTES} (MAX_PAGE_BYTES)`, [{ path: 'text', message: 'too large' }]);

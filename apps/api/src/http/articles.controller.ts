@@ -1,43 +1,38 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model, QueryFilter } from 'mongoose';
+import { Controller, Get, Inject, Param, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import type { ApiConfig } from '@baoxun/shared/config/api.config';
+import type { ArticleList, WholeArticle } from '@baoxun/shared/contracts/api.contract';
+import { ApiKeyGuard, ReadAccess } from '@baoxun/shared/service/api-key.guard';
 import { SERVICE_CONFIG } from '@baoxun/shared/service/service.tokens';
-import { StoredArticle } from '../store/article.schema';
-import { ArticleIdSchema, listArticlesQuerySchema } from './article-query.schema';
-import { articleView } from './article.view';
+import { ArticleReader } from '../read/article-reader.service';
+import { ArticleSearchService } from '../read/article-search.service';
+import { ReadCacheInterceptor } from './read-cache.interceptor';
+import { ArticleIdSchema, articleListQuerySchema } from './request-params.schema';
 import { parseRequest } from './zod-request';
 
 @Controller('v1/articles')
+@UseGuards(ApiKeyGuard)
+@ReadAccess()
+@UseInterceptors(ReadCacheInterceptor)
 export class ArticlesController {
-  private readonly querySchema: ReturnType<typeof listArticlesQuerySchema>;
+  private readonly querySchema: ReturnType<typeof articleListQuerySchema>;
 
   constructor(
-    @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
+    private readonly search: ArticleSearchService,
+    private readonly reader: ArticleReader,
     @Inject(SERVICE_CONFIG) config: ApiConfig,
   ) {
-    this.querySchema = listArticlesQuerySchema(config.MAX_PAGE_SIZE);
+    this.querySchema = articleListQuerySchema(config.MAX_PAGE_SIZE);
   }
 
-  /** Articles in a stable id order; pass nextCursor back as cursor for the next page. */
+  /** Filters, a text query, date or relevance order, a keyset cursor and, on request, facets. */
   @Get()
-  async list(@Query() rawQuery: Record<string, unknown>) {
-    const query = parseRequest(this.querySchema, rawQuery, 'query');
-    const filter: QueryFilter<StoredArticle> = {};
-    if (query.source) filter['page.source'] = query.source;
-    if (query.date) filter['page.date'] = query.date;
-    if (query.pageId) filter.pageId = query.pageId;
-    if (query.cursor) filter._id = { $gt: query.cursor };
-    const docs = await this.articles.find(filter).sort({ _id: 1 }).limit(query.limit + 1).lean<StoredArticle[]>();
-    const items = docs.slice(0, query.limit).map(articleView);
-    return { items, nextCursor: docs.length > query.limit ? items[items.length - 1].id : null };
+  list(@Query() rawQuery: Record<string, unknown>): Promise<ArticleList> {
+    return this.search.list(parseRequest(this.querySchema, rawQuery, 'query'));
   }
 
+  /** The article whole, stitched across the pages it continues on, with its entities' mentions. */
   @Get(':id')
-  async get(@Param('id') rawId: string) {
-    const id = parseRequest(ArticleIdSchema, rawId, 'article id');
-    const doc = await this.articles.findById(id).lean<StoredArticle>();
-    if (!doc) throw new NotFoundException(`no article ${id}`);
-    return articleView(doc);
+  get(@Param('id') rawId: string): Promise<WholeArticle> {
+    return this.reader.whole(parseRequest(ArticleIdSchema, rawId, 'article id'));
   }
 }

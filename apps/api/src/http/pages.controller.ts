@@ -1,38 +1,21 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
-import { StoredArticle } from '../store/article.schema';
-import { StoredPage } from '../store/page.schema';
-import { PageIdSchema } from './article-query.schema';
-import { articleView } from './article.view';
+import { Controller, Get, Param, UseGuards, UseInterceptors } from '@nestjs/common';
+import type { PageView } from '@baoxun/shared/contracts/api.contract';
+import { ApiKeyGuard, ReadAccess } from '@baoxun/shared/service/api-key.guard';
+import { PageReader } from '../read/page-reader.service';
+import { ReadCacheInterceptor } from './read-cache.interceptor';
+import { PageIdSchema } from './request-params.schema';
 import { parseRequest } from './zod-request';
 
 @Controller('v1/pages')
+@UseGuards(ApiKeyGuard)
+@ReadAccess()
+@UseInterceptors(ReadCacheInterceptor)
 export class PagesController {
-  constructor(
-    @InjectModel(StoredPage.name) private readonly pages: Model<StoredPage>,
-    @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
-  ) {}
+  constructor(private readonly reader: PageReader) {}
 
-  /** The page, where it is in the pipeline, and the articles of its current version in page order. */
+  /** The page, where its newest version is in the pipeline, and the articles of the version served, in page order. */
   @Get(':id')
-  async get(@Param('id') rawId: string) {
-    const id = parseRequest(PageIdSchema, rawId, 'page id');
-    const page = await this.pages.findById(id, { text: 0 }).lean<StoredPage>();
-    if (!page) throw new NotFoundException(`no page ${id}`);
-    const articles = await this.articles.find({ pageId: id, pageVersion: page.contentHash }).sort({ order: 1 }).lean<StoredArticle[]>();
-    return {
-      id: page._id,
-      source: page.source,
-      date: page.date,
-      page: page.page,
-      contentHash: page.contentHash,
-      status: page.status,
-      receivedAt: page.receivedAt,
-      storedAt: page.storedAt,
-      expectedArticles: page.parsed?.articleIds.length ?? null,
-      parserVersion: page.parsed?.parserVersion ?? null,
-      articles: articles.map(articleView),
-    };
+  get(@Param('id') rawId: string): Promise<PageView> {
+    return this.reader.page(parseRequest(PageIdSchema, rawId, 'page id'));
   }
 }

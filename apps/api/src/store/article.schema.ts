@@ -3,9 +3,10 @@ import type { HydratedDocument } from 'mongoose';
 import type { Byline, Entities } from '@baoxun/shared/contracts/article.contract';
 import type { PageRef } from '@baoxun/shared/contracts/page.contract';
 
-/** Bumped when the stored shape changes, so old documents can be found and migrated. */
-export const ARTICLE_SCHEMA_VERSION = 1;
+/** Bumped when the stored shape changes, so old documents can be found and migrated. 2: search fields, live. */
+export const ARTICLE_SCHEMA_VERSION = 2;
 
+/** One article (or one part of an article continued across pages) as the pipeline made it, plus search fields. */
 @Schema({ collection: 'articles', versionKey: false, minimize: false })
 export class StoredArticle {
   @Prop({ type: String, required: true }) _id!: string;
@@ -28,11 +29,28 @@ export class StoredArticle {
   @Prop({ type: String, required: true }) correlationId!: string;
   @Prop({ type: Number, required: true }) schemaVersion!: number;
   @Prop({ type: Date, required: true }) storedAt!: Date;
+  /** Part of its page's served version. Set for a whole version at once, just before the page switches to it. */
+  @Prop({ type: Boolean, required: true }) live!: boolean;
+  /** date|source|page|order|id: the list order and the keyset cursor. */
+  @Prop({ type: String, required: true }) sortKey!: string;
+  /** Filter keys (see search/entity-keys.ts). */
+  @Prop({ type: [String], required: true }) keys!: string[];
+  /** Entity ids for facets (not indexed). */
+  @Prop({ type: [String], required: true }) entityIds!: string[];
+  /** Text search tokens (see search/ngram.tokenizer.ts). */
+  @Prop({ type: [String], required: true }) grams!: string[];
 }
 
 export type StoredArticleDocument = HydratedDocument<StoredArticle>;
 export const StoredArticleSchema = SchemaFactory.createForClass(StoredArticle);
-// GET /v1/pages/:id lists a page's articles in order; completion counts a page version's articles.
-StoredArticleSchema.index({ pageId: 1, pageVersion: 1, order: 1 });
-// GET /v1/articles?source=&date= pages through one paper's editions in id order.
-StoredArticleSchema.index({ 'page.source': 1, 'page.date': 1, _id: 1 });
+
+// Article by id, a page's articles, stitching and every write go through _id alone (the only filter FerretDB v1
+// pushes down to its storage). The list queries use these; `live` first, so parts of versions not (or no longer)
+// served are skipped in the index.
+// GET /v1/articles?person=|place=|within=|organization=|campaign=|source=|pageId=|page= [&from=&to=] sorted by
+// date either way, keyset cursor on sortKey; also /v1/entities/:type/:name (its articles and related entities).
+StoredArticleSchema.index({ live: 1, keys: 1, sortKey: 1 }, { name: 'live_keys_sortKey' });
+// GET /v1/articles?q=: the query's anchor token (equality, or a one-character prefix), in date order.
+StoredArticleSchema.index({ live: 1, grams: 1, sortKey: 1 }, { name: 'live_grams_sortKey' });
+// GET /v1/articles with no filter or only a date range, and facets over such a list.
+StoredArticleSchema.index({ live: 1, sortKey: 1 }, { name: 'live_sortKey' });

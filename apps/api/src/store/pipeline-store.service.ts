@@ -2,96 +2,144 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { ArticleEnriched } from '@baoxun/shared/contracts/article.contract';
+import type { DeadLetter } from '@baoxun/shared/contracts/dead-letter.contract';
 import type { PageParsed, PageReceived } from '@baoxun/shared/contracts/page.contract';
+import { entityRefsOf, indexFieldsOf } from '../search/article-index.fields';
 import { ARTICLE_SCHEMA_VERSION, StoredArticle } from './article.schema';
-import { StoredPage } from './page.schema';
+import { DeadLetterRecord } from './dead-letter-record.schema';
+import { entityChanges } from './entity-change';
+import { EntityCountsService } from './entity-counts.service';
+import { KeyedMutex } from './keyed-mutex';
+import { PAGE_SCHEMA_VERSION, StoredPage } from './page.schema';
+import { isDuplicateKey, NotYetError, sameIds, versionKey } from './page-version';
+import { VersionSwitchService } from './version-switch.service';
 
-const PAGE_SCHEMA_VERSION = 1;
-
-/** Thrown when a message arrived before the one it depends on; the transport retries it later. */
-export class NotYetError extends Error {}
-
-const isDuplicateKey = (error: unknown): boolean => (error as { code?: number })?.code === 11000;
+export { NotYetError } from './page-version';
 
 /**
- * Writes what the pipeline produces. Every write is idempotent (keyed by page id and article id), so
- * JetStream's at-least-once delivery stores each page and article exactly once. Versions of a page are
- * ordered by the time ingest received them: a late message of an older version never overwrites a newer one.
+ * Writes what the pipeline produces. Every write is idempotent (keyed by page id and article id), so JetStream's
+ * at-least-once delivery stores each page and article exactly once; versions of a page are ordered by the time
+ * ingest received them, so a late message of an older version never overwrites a newer one. All writes of one
+ * page run under that page's lock, and every write to a page or article goes by _id (FerretDB v1 pushes nothing
+ * else down), except the compare-and-set filters, which run once per page version.
  */
 @Injectable()
 export class PipelineStoreService {
   private readonly logger = new Logger(PipelineStoreService.name);
+  private readonly pageLocks = new KeyedMutex();
 
   constructor(
     @InjectModel(StoredPage.name) private readonly pages: Model<StoredPage>,
     @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
+    @InjectModel(DeadLetterRecord.name) private readonly deadLetters: Model<DeadLetterRecord>,
+    private readonly versions: VersionSwitchService,
+    private readonly entityCounts: EntityCountsService,
   ) {}
 
-  async recordReceived(message: PageReceived): Promise<void> {
-    const receivedAt = new Date(message.receivedAt);
-    const fields = {
-      source: message.page.source,
-      date: message.page.date,
-      page: message.page.page,
-      text: message.text,
-      contentHash: message.contentHash,
-      receivedAt,
-      correlationId: message.correlationId,
-      status: 'received' as const,
-      parsed: null,
-      storedAt: null,
-      schemaVersion: PAGE_SCHEMA_VERSION,
-    };
-    const existing = await this.pages.findById(message.pageId, { contentHash: 1, receivedAt: 1 }).lean();
-    if (!existing) {
-      try {
-        await this.pages.create({ _id: message.pageId, ...fields });
-        return;
-      } catch (error) {
-        if (isDuplicateKey(error)) throw new NotYetError(`page ${message.pageId} was created concurrently; retrying`);
-        throw error;
+  recordReceived(message: PageReceived): Promise<void> {
+    return this.pageLocks.run(message.pageId, async () => {
+      const receivedAt = new Date(message.receivedAt);
+      const version = {
+        text: message.text,
+        contentHash: message.contentHash,
+        receivedAt,
+        correlationId: message.correlationId,
+        status: 'received' as const,
+        parsed: null,
+        storedAt: null,
+      };
+      const existing = await this.pages.findById(message.pageId, { contentHash: 1, receivedAt: 1, parsed: 1, live: 1 }).lean<StoredPage>();
+      if (!existing) {
+        try {
+          await this.pages.create({
+            _id: message.pageId,
+            source: message.page.source,
+            date: message.page.date,
+            page: message.page.page,
+            ...version,
+            live: null,
+            stale: [],
+            cleanup: null,
+            schemaVersion: PAGE_SCHEMA_VERSION,
+          });
+          this.logger.log({ pageId: message.pageId, contentHash: message.contentHash, correlationId: message.correlationId }, 'page received');
+          return;
+        } catch (error) {
+          if (isDuplicateKey(error)) throw new NotYetError(`page ${message.pageId} was created concurrently; retrying`);
+          throw error;
+        }
       }
-    }
-    if (existing.contentHash === message.contentHash) return; // the same text again: a no-op
-    if (existing.receivedAt > receivedAt) return; // an older version arriving late
-    // Compare-and-set on the version we read, so two re-scans racing can't interleave.
-    const result = await this.pages.updateOne({ _id: message.pageId, contentHash: existing.contentHash, receivedAt: existing.receivedAt }, { $set: fields });
-    if (result.matchedCount === 0) throw new NotYetError(`page ${message.pageId} changed while being replaced; retrying`);
-    this.logger.log({ pageId: message.pageId, contentHash: message.contentHash }, 'page re-scanned; replacing its articles');
+      if (existing.contentHash === message.contentHash) return; // the same text again (or reprocessing it)
+      if (versionKey(existing.receivedAt, existing.contentHash) > versionKey(receivedAt, message.contentHash)) return; // an older scan, late
+      // A re-scan. The served version stays until this one is complete; articles of an unfinished one are dropped.
+      const unfinished = existing.parsed && existing.live?.contentHash !== existing.contentHash ? existing.parsed.articleIds : [];
+      const result = await this.pages.updateOne(
+        { _id: message.pageId, contentHash: existing.contentHash },
+        { $set: version, $addToSet: { stale: { $each: unfinished } } },
+      );
+      if (result.matchedCount === 0) throw new NotYetError(`page ${message.pageId} changed while being replaced; retrying`);
+      this.logger.log({ pageId: message.pageId, contentHash: message.contentHash, replaces: existing.contentHash, correlationId: message.correlationId }, 'page re-scanned');
+    });
   }
 
-  async recordParsed(message: PageParsed): Promise<void> {
-    const page = await this.pages.findById(message.pageId, { contentHash: 1, receivedAt: 1 }).lean();
-    if (!page || page.contentHash !== message.contentHash) {
-      if (page && page.receivedAt > new Date(message.pageReceivedAt)) return; // superseded by a newer scan
-      throw new NotYetError(`page ${message.pageId} version ${message.contentHash} not recorded yet`);
-    }
-    await this.pages.updateOne(
-      { _id: message.pageId, contentHash: message.contentHash, parsed: null },
-      { $set: { parsed: { contentHash: message.contentHash, articleIds: message.articleIds, parserVersion: message.parserVersion, parsedAt: new Date(message.parsedAt) }, status: 'parsed' } },
-    );
-    await this.completeIfAllStored(message.pageId);
+  recordParsed(message: PageParsed): Promise<void> {
+    return this.pageLocks.run(message.pageId, async () => {
+      const page = await this.pages.findById(message.pageId, { contentHash: 1, receivedAt: 1, parsed: 1, live: 1, status: 1 }).lean<StoredPage>();
+      if (!page || page.contentHash !== message.contentHash) {
+        if (page && versionKey(page.receivedAt, page.contentHash) > versionKey(message.pageReceivedAt, message.contentHash)) return; // superseded
+        throw new NotYetError(`page ${message.pageId} version ${message.contentHash} not recorded yet`);
+      }
+      const known = page.parsed;
+      if (!known || !sameIds(known.articleIds, message.articleIds) || known.parserVersion !== message.parserVersion) {
+        // The first parse of this version, or a reprocessing run whose parser cut the page differently.
+        const served = new Set(page.live?.articleIds ?? []);
+        const dropped = (known?.articleIds ?? []).filter((id) => !message.articleIds.includes(id) && !served.has(id));
+        const parsed = { contentHash: message.contentHash, articleIds: message.articleIds, parserVersion: message.parserVersion, parsedAt: new Date(message.parsedAt) };
+        const settled = page.live?.contentHash === message.contentHash && sameIds(page.live.articleIds, message.articleIds);
+        await this.pages.updateOne(
+          { _id: message.pageId, contentHash: message.contentHash },
+          { $set: { parsed, ...(settled ? {} : { status: 'parsed', storedAt: null }) }, $addToSet: { stale: { $each: dropped } } },
+        );
+      }
+      await this.versions.advance(message.pageId);
+    });
   }
 
-  async storeArticle(article: ArticleEnriched): Promise<void> {
-    const page = await this.pages.findById(article.pageId, { receivedAt: 1 }).lean();
-    if (page && page.receivedAt > new Date(article.pageReceivedAt)) return; // from a version already replaced
-    const { id, ...rest } = article;
-    await this.articles.replaceOne(
+  storeArticle(article: ArticleEnriched): Promise<void> {
+    return this.pageLocks.run(article.pageId, async () => {
+      const page = await this.pages.findById(article.pageId, { text: 0 }).lean<StoredPage>();
+      if (page && versionKey(page.receivedAt, page.contentHash) > versionKey(article.pageReceivedAt, article.pageVersion)) return; // from a replaced version
+      const { id, ...rest } = article;
+      const fields = { ...rest, pageReceivedAt: new Date(article.pageReceivedAt), schemaVersion: ARTICLE_SCHEMA_VERSION, storedAt: new Date(), ...indexFieldsOf(article) };
+      // A new article waits (live: false) for its version's switch; one that is already served is updated in place.
+      // (No projection: FerretDB v1's findAndModify has none.)
+      const before = await this.articles
+        .findOneAndUpdate({ _id: id }, { $set: fields, $setOnInsert: { live: false } }, { upsert: true, returnDocument: 'before' })
+        .lean<Pick<StoredArticle, 'live' | 'entities' | 'page'>>();
+      if (before?.live) await this.entityCounts.apply(entityChanges([before], [article]));
+      this.versions.noteStored(article.pageId, article.pageVersion, id);
+      this.logger.debug({ articleId: id, pageId: article.pageId, correlationId: article.correlationId, entities: entityRefsOf(article.entities).length }, 'article stored');
+      await this.versions.advance(article.pageId, page);
+    });
+  }
+
+  /** Remembers that a message of a page version was dead-lettered, for the page's status. */
+  async recordDeadLetter(letter: DeadLetter): Promise<void> {
+    if (letter.subject.startsWith('dlq.')) return; // a dead letter about a dead letter: nothing to attribute
+    let payload: { pageId?: unknown; contentHash?: unknown; pageVersion?: unknown };
+    try {
+      payload = JSON.parse(Buffer.from(letter.payloadBase64, 'base64').toString('utf8')) as typeof payload;
+    } catch {
+      return; // not JSON: it never named a page
+    }
+    if (typeof payload?.pageId !== 'string') return;
+    const pageVersion = typeof payload.contentHash === 'string' ? payload.contentHash : typeof payload.pageVersion === 'string' ? payload.pageVersion : null;
+    const id = `${letter.stage}:${letter.subject}:${letter.streamSequence ?? letter.failedAt}`;
+    await this.deadLetters.updateOne(
       { _id: id },
-      { ...rest, _id: id, pageReceivedAt: new Date(article.pageReceivedAt), schemaVersion: ARTICLE_SCHEMA_VERSION, storedAt: new Date() },
+      { $set: { pageId: payload.pageId, pageVersion, stage: letter.stage, subject: letter.subject, reason: letter.reason.slice(0, 2_000), failedAt: new Date(letter.failedAt) } },
       { upsert: true },
     );
-    await this.completeIfAllStored(article.pageId);
-  }
-
-  /** Once every article of the current version is in, the page is stored and older versions' articles go. */
-  private async completeIfAllStored(pageId: string): Promise<void> {
-    const page = await this.pages.findById(pageId, { contentHash: 1, parsed: 1, status: 1 }).lean();
-    if (!page?.parsed || page.status === 'stored') return;
-    const stored = await this.articles.countDocuments({ pageId, pageVersion: page.contentHash });
-    if (stored < page.parsed.articleIds.length) return;
-    const result = await this.pages.updateOne({ _id: pageId, contentHash: page.contentHash }, { $set: { status: 'stored', storedAt: new Date() } });
-    if (result.modifiedCount > 0) await this.articles.deleteMany({ pageId, pageVersion: { $ne: page.contentHash } });
+    this.logger.warn({ pageId: payload.pageId, pageVersion, stage: letter.stage, subject: letter.subject }, 'a message of this page was dead-lettered');
   }
 }

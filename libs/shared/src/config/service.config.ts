@@ -28,6 +28,15 @@ export const serviceSettings = {
   SHUTDOWN_GRACE_MS: intSetting(10_000, { min: 0, max: 600_000 }),
 };
 
+/**
+ * The key HTTP clients present for guarded routes (ingest's POST /v1/pages, the api's /v1/admin routes, and the
+ * api's reads when READS_REQUIRE_API_KEY is true), in the x-api-key header or as "Authorization: Bearer <key>".
+ * Unset, those routes refuse every request (401): they never fall open.
+ */
+export const apiKeySettings = {
+  API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+};
+
 export const ServiceConfigSchema = z.object({ ...serviceSettings, HTTP_PORT: intSetting(3000, { min: 0, max: 65535 }) });
 export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;
 export type NatsSettings = Pick<ServiceConfig, 'NATS_URL' | 'NATS_USER' | 'NATS_PASSWORD' | 'NATS_CREDS_FILE'>;

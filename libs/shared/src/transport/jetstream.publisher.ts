@@ -31,7 +31,9 @@ export class JetStreamPublisher {
   /** For replays of dead letters: the original bytes, unvalidated, back onto their subject. */
   async publishRaw(subject: string, data: Uint8Array, options: PublishOptions = {}): Promise<PubAck> {
     const headers = natsHeaders();
-    if (options.correlationId) headers.set(CORRELATION_ID_HEADER, options.correlationId);
+    // A header value can't hold line breaks (the client throws); a payload's correlation id could, so strip them.
+    const correlationId = options.correlationId?.replace(/[\r\n]+/g, ' ').trim();
+    if (correlationId) headers.set(CORRELATION_ID_HEADER, correlationId);
     return this.js.publish(subject, data, { msgID: options.msgId, headers, timeout: options.timeoutMs ?? 10_000 });
   }
 }

@@ -5,6 +5,7 @@ import { DeadLetterSchema, type DeadLetter } from '../contracts/dead-letter.cont
 import { articleParsed, streams } from '../contracts/subjects.registry';
 import { ensureStreams } from './jetstream-topology';
 import { JetStreamPublisher } from './jetstream.publisher';
+import type { JetStreamContext } from './jetstream.context';
 import { JetStreamServer } from './jetstream.server';
 import { PermanentMessageError } from './message-errors';
 import { connectNats } from './nats-connection';
@@ -56,11 +57,21 @@ describe('JetStreamServer', () => {
   });
 
   /** A stage of its own per test, and a page id its handler recognizes (the stream holds other tests' messages). */
-  async function startStage(handle: (message: ArticleParsed) => Promise<void>, options: Partial<{ maxInFlight: number; maxDeliver: number }> = {}) {
+  async function startStage(
+    handle: (message: ArticleParsed, context: JetStreamContext) => Promise<void>,
+    options: Partial<{ maxInFlight: number; maxDeliver: number; shutdownGraceMs: number; dependenciesHealthy: () => Promise<boolean> }> = {},
+  ) {
     const stage = `test${randomBytes(4).toString('hex')}`;
     const pageId = `pg_${stage}`;
-    const server = new JetStreamServer(connection, { stage, maxInFlight: options.maxInFlight ?? 4, maxDeliver: options.maxDeliver ?? 3, ackWaitMs: 5_000, shutdownGraceMs: 5_000 });
-    server.addHandler(articleParsed.subject, async (message: ArticleParsed) => (message.pageId === pageId ? handle(message) : undefined), true);
+    const server = new JetStreamServer(connection, {
+      stage,
+      maxInFlight: options.maxInFlight ?? 4,
+      maxDeliver: options.maxDeliver ?? 3,
+      ackWaitMs: 5_000,
+      shutdownGraceMs: options.shutdownGraceMs ?? 5_000,
+      dependenciesHealthy: options.dependenciesHealthy,
+    });
+    server.addHandler(articleParsed.subject, async (message: ArticleParsed, context: JetStreamContext) => (message.pageId === pageId ? handle(message, context) : undefined), true);
     await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
     servers.push(server);
     return { stage, pageId };
@@ -160,5 +171,77 @@ describe('JetStreamServer', () => {
     servers = [];
     expect(peak).toBe(3);
     expect(running).toBe(0);
+  });
+
+  const consumerInfo = async (stage: string) => (await connection.jetstreamManager()).consumers.info(streams.ARTICLES.name, `${stage}-articles-parsed`);
+
+  it('pulls no more than maxInFlight messages: the rest wait in JetStream', async () => {
+    let running = 0;
+    let done = 0;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { stage, pageId } = await startStage(async () => {
+      running++;
+      await released;
+      running--;
+      done++;
+    }, { maxInFlight: 2 });
+    await Promise.all(Array.from({ length: 10 }, (_, order) => publisher.publish(articleParsed, article(pageId, order))));
+    await until(() => running === 2);
+    const info = await consumerInfo(stage);
+    expect(info.num_ack_pending).toBeLessThanOrEqual(2);
+    release();
+    await until(() => done === 10);
+  });
+
+  it('holds a message that failed while a dependency is down and handles it again once it is back, without using up deliveries', async () => {
+    let storeUp = false;
+    const deliveries: number[] = [];
+    const { stage, pageId } = await startStage(
+      async (_message, context) => {
+        deliveries.push(context.getDeliveryCount());
+        if (!storeUp) throw new Error('store unavailable');
+      },
+      { maxDeliver: 1, dependenciesHealthy: async () => storeUp },
+    );
+    await publisher.publish(articleParsed, article(pageId, 0));
+    await until(() => deliveries.length === 1);
+    // Held (kept alive), neither nak'ed nor dead-lettered, while the dependency is down.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await consumerInfo(stage)).num_ack_pending).toBe(1);
+    storeUp = true;
+    await until(() => deliveries.length === 2);
+    expect(deliveries).toEqual([1, 1]);
+    // (The stage reads the whole stream: other tests' garbage lands on its dlq too, but nothing of this page.)
+    const letters = await deadLetters(stage, 2, 1_500);
+    expect(letters.filter((letter) => Buffer.from(letter.payloadBase64, 'base64').toString().includes(pageId))).toEqual([]);
+  });
+
+  it('on close, returns work still running after the grace period to JetStream and never acks it afterwards', async () => {
+    let running = 0;
+    let finished = 0;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { stage, pageId } = await startStage(async () => {
+      running++;
+      await released;
+      finished++;
+    }, { maxInFlight: 2, shutdownGraceMs: 300 });
+    await Promise.all([0, 1].map((order) => publisher.publish(articleParsed, article(pageId, order))));
+    await until(() => running === 2);
+    await Promise.all(servers.map((server) => server.close()));
+    servers = [];
+    release();
+    await until(() => finished === 2);
+    await connection.flush();
+    // Returned at once: a new puller gets both back as redeliveries, and neither was acked.
+    const consumer = await connection.jetstream().consumers.get(streams.ARTICLES.name, `${stage}-articles-parsed`);
+    const batch = await consumer.fetch({ max_messages: 2, expires: 2_000 });
+    const redelivered: boolean[] = [];
+    for await (const message of batch) {
+      redelivered.push(message.info.redelivered);
+      message.ack();
+    }
+    expect(redelivered).toEqual([true, true]);
   });
 });

@@ -1,10 +1,11 @@
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg, type NatsConnection, type Subscription } from 'nats';
+import { AckPolicy, type Consumer, DeliverPolicy, type JetStreamClient, type JsMsg, nanos, type NatsConnection, type Subscription } from 'nats';
 import { lastValueFrom } from 'rxjs';
 import type { z } from 'zod';
 import { eventSubjectFor, streams } from '../contracts/subjects.registry';
 import { deadLetterOf } from './dead-letter.factory';
 import { JetStreamContext, RequestContext } from './jetstream.context';
+import { ensureStreams } from './jetstream-topology';
 import { JetStreamPublisher } from './jetstream.publisher';
 import { CORRELATION_ID_HEADER } from './message-headers';
 import { describeError, isPermanent } from './message-errors';
@@ -14,32 +15,55 @@ import { TransportMetrics } from './transport.metrics';
 export interface JetStreamServerOptions {
   /** The stage name: names the durable consumers (shared by replicas) and the dead-letter subject dlq.<stage>. */
   stage: string;
-  /** Messages one replica works on at once. */
+  /** Messages one replica works on at once (JetStream messages and requests together). */
   maxInFlight: number;
   /** Deliveries before a message that keeps failing is dead-lettered. */
   maxDeliver: number;
   ackWaitMs: number;
   /** How long close() waits for in-flight work before returning the rest to JetStream. */
   shutdownGraceMs: number;
+  /**
+   * Whether the service's dependencies (broker, store) answer. A handler failure while they don't is not the
+   * message's fault: the message is kept (and kept alive) and handled again once they answer, without counting
+   * towards maxDeliver, so an outage of any length never dead-letters good messages.
+   */
+  dependenciesHealthy?: () => Promise<boolean>;
 }
+
+/** A pull request's lifetime: short, so reserved slots come back quickly and close() is prompt. */
+const PULL_EXPIRES_MS = 1_000;
+/** Requests waiting for a slot beyond this many per slot are refused at once ("busy"), so memory stays bounded. */
+const QUEUED_REQUESTS_PER_SLOT = 64;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * NestJS transport on the official NATS client.
  * - @EventPattern(subject): a durable JetStream pull consumer per subject, shared by every replica of the stage.
- *   The payload is validated with the subject's registry schema, then handed to the handler. Ack comes only after
- *   the handler resolved (its work published downstream or written). Errors: a PermanentMessageError, a payload
- *   that fails validation, or too many deliveries go to dlq.<stage> with the reason and the original bytes, and
- *   the message is terminated; anything else is nak'ed with an exponential delay.
+ *   Messages are pulled only when a slot is free (never more than maxInFlight per replica), so the backlog waits
+ *   in JetStream and nothing ages unacknowledged in a client buffer. The payload is validated with the subject's
+ *   registry schema, then handed to the handler. Ack comes only after the handler resolved (its work published
+ *   downstream or written). Errors: a PermanentMessageError, a payload that fails validation, or too many
+ *   deliveries go to dlq.<stage> with the reason and the original bytes, and the message is terminated; a failure
+ *   while a dependency is down waits for it in place; anything else is nak'ed with an exponential delay.
  * - @MessagePattern(subject): a core NATS queue subscription for request/reply; the handler gets the raw bytes
- *   and its return value is the reply.
+ *   and its return value is the reply. Requests share the in-flight slots.
  */
 export class JetStreamServer extends Server implements CustomTransportStrategy {
-  private readonly consumers: ConsumerMessages[] = [];
+  /** Work under way: JetStream messages (null for requests), so close() can wait for it or return it. */
+  private readonly inFlight = new Map<Promise<void>, JsMsg | null>();
+  /** Messages returned to JetStream by close() while their handler still ran: they must not be acked after. */
+  private readonly abandoned = new WeakSet<JsMsg>();
   private readonly subscriptions: Subscription[] = [];
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly pullLoops: Promise<void>[] = [];
   private readonly publisher: JetStreamPublisher;
+  private readonly js: JetStreamClient;
   private closing = false;
+  /** Slots promised to pull requests still open. */
+  private reserved = 0;
+  private queuedRequests = 0;
   private slotWaiters: Array<() => void> = [];
+  private consumerCount = 0;
 
   constructor(
     private readonly connection: NatsConnection,
@@ -48,10 +72,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   ) {
     super();
     this.publisher = new JetStreamPublisher(connection);
+    this.js = connection.jetstream();
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
+      const events = [...this.messageHandlers].filter(([, handler]) => handler.isEventHandler);
+      this.consumerCount = events.length;
       for (const [pattern, handler] of this.messageHandlers) {
         if (handler.isEventHandler) await this.startConsumer(pattern);
         else this.startResponder(pattern);
@@ -65,14 +92,25 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   /** Stops taking work, waits for in-flight messages (bounded by the grace period), returns the rest. */
   async close(): Promise<void> {
     this.closing = true;
-    for (const subscription of this.subscriptions) subscription.unsubscribe();
-    await Promise.all(this.consumers.map((messages) => messages.close().catch(() => undefined)));
-    const drained = Promise.all([...this.inFlight]).then(() => true);
-    const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), this.options.shutdownGraceMs).unref());
+    this.logger.log(`Closing: taking no more work; ${this.inFlight.size} item(s) in flight`);
+    // drain: requests already delivered to us are still answered; no new ones come.
+    await Promise.all(this.subscriptions.map((subscription) => subscription.drain().catch(() => undefined)));
+    this.wakeAll();
+    // Open pull requests end within PULL_EXPIRES_MS; anything they still bring is nak'ed.
+    await Promise.race([Promise.all(this.pullLoops), sleep(PULL_EXPIRES_MS * 3)]);
+    const drained = Promise.all([...this.inFlight.keys()]).then(() => true);
+    const timedOut = sleep(this.options.shutdownGraceMs).then(() => false);
     if (!(await Promise.race([drained, timedOut]))) {
-      this.logger.warn(`Shutdown grace of ${this.options.shutdownGraceMs} ms passed with ${this.inFlight.size} message(s) in flight; JetStream will redeliver them.`);
+      const returned = [...this.inFlight.values()].filter((message): message is JsMsg => message !== null);
+      for (const message of returned) {
+        this.abandoned.add(message);
+        message.nak();
+      }
+      this.logger.warn(`Shutdown grace of ${this.options.shutdownGraceMs} ms passed with ${this.inFlight.size} item(s) in flight; ${returned.length} message(s) returned to JetStream unacknowledged.`);
+    } else {
+      this.logger.log('Closed: all in-flight work finished');
     }
-    this.slotWaiters.forEach((wake) => wake());
+    this.wakeAll();
   }
 
   on(): never {
@@ -87,58 +125,115 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     return `${this.options.stage}-${subject.replace(/[.*>]/g, '-')}`;
   }
 
-  private async startConsumer(subject: string): Promise<void> {
-    const entry = eventSubjectFor(subject);
-    const streamName = streams[entry.stream].name;
-    const durable = this.durableName(subject);
+  /** Creates the durable consumer, or updates the settings a replica may have changed. */
+  private async ensureConsumer(streamName: string, durable: string, subject: string): Promise<void> {
     const jsm = await this.connection.jetstreamManager();
+    const ackWait = nanos(this.options.ackWaitMs);
+    // Unlimited at the server: we count deliveries ourselves so that a message that keeps crashing
+    // the process is dead-lettered, never dropped silently by JetStream.
+    const maxAckPending = Math.max(1000, this.options.maxInFlight * 4);
+    const existing = await jsm.consumers.info(streamName, durable).catch(() => null);
+    if (existing) {
+      await jsm.consumers.update(streamName, durable, { ack_wait: ackWait, max_deliver: -1, max_ack_pending: maxAckPending });
+      return;
+    }
     const config = {
       durable_name: durable,
       filter_subject: subject,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      ack_wait: nanos(this.options.ackWaitMs),
-      // Unlimited at the server: we count deliveries ourselves so that a message that keeps crashing
-      // the process is dead-lettered, never dropped silently by JetStream.
+      ack_wait: ackWait,
       max_deliver: -1,
-      max_ack_pending: Math.max(1000, this.options.maxInFlight * 4),
+      max_ack_pending: maxAckPending,
     };
-    const existing = await jsm.consumers.info(streamName, durable).catch(() => null);
-    if (existing) await jsm.consumers.update(streamName, durable, { ack_wait: config.ack_wait, max_deliver: config.max_deliver, max_ack_pending: config.max_ack_pending });
-    else await jsm.consumers.add(streamName, config).catch(async (error) => {
+    await jsm.consumers.add(streamName, config).catch(async (error) => {
       // A replica starting at the same moment may have created it first.
       if (!(await jsm.consumers.info(streamName, durable).catch(() => null))) throw error;
     });
-    const consumer = await this.connection.jetstream().consumers.get(streamName, durable);
-    const messages = await consumer.consume({ max_messages: this.options.maxInFlight });
-    this.consumers.push(messages);
+  }
+
+  private async startConsumer(subject: string): Promise<void> {
+    const entry = eventSubjectFor(subject);
+    const streamName = streams[entry.stream].name;
+    const durable = this.durableName(subject);
+    await this.ensureConsumer(streamName, durable, subject);
+    const consumer = await this.js.consumers.get(streamName, durable);
     this.logger.log(`Consuming ${subject} as ${durable} (stream ${streamName}, up to ${this.options.maxInFlight} in flight)`);
-    void this.pump(messages, entry.schema);
+    this.pullLoops.push(this.pullLoop(consumer, { subject, streamName, durable, schema: entry.schema }));
   }
 
-  private async pump(messages: ConsumerMessages, schema: z.ZodType): Promise<void> {
-    for await (const message of messages) {
-      if (this.closing) {
-        message.nak();
-        continue;
+  /**
+   * Pulls only as many messages as there are free slots, and hands each to process() as it arrives. A failed
+   * pull (broker restarting, consumer or stream lost) is retried with backoff, re-creating what is missing.
+   */
+  private async pullLoop(initial: Consumer, target: { subject: string; streamName: string; durable: string; schema: z.ZodType }): Promise<void> {
+    let consumer: Consumer | null = initial;
+    let failures = 0;
+    while (!this.closing) {
+      const slots = await this.reserveSlots();
+      if (slots === 0) break; // closing
+      let received = 0;
+      try {
+        if (!consumer) {
+          await ensureStreams(await this.connection.jetstreamManager());
+          await this.ensureConsumer(target.streamName, target.durable, target.subject);
+          consumer = await this.js.consumers.get(target.streamName, target.durable);
+        }
+        const batch = await consumer.fetch({ max_messages: slots, expires: PULL_EXPIRES_MS });
+        for await (const message of batch) {
+          received++;
+          this.reserved--;
+          if (this.closing) {
+            message.nak();
+            this.wakeWaiters();
+            continue;
+          }
+          this.track(this.process(message, target.schema), message);
+        }
+        failures = 0;
+      } catch (error) {
+        failures++;
+        if (failures === 1 || failures % 30 === 0) this.logger.warn(`Pulling ${target.subject} as ${target.durable} failed (${failures}x), retrying: ${describeError(error)}`);
+        if (failures >= 3) consumer = null; // look the consumer up again (re-create it if the broker lost it)
+        await sleep(Math.min(5_000, 250 * 2 ** Math.min(failures, 5)));
+      } finally {
+        this.reserved -= slots - received;
+        this.wakeWaiters();
       }
-      await this.waitForSlot();
-      if (this.closing) {
-        message.nak();
-        continue;
-      }
-      const work = this.process(message, schema).finally(() => {
-        this.inFlight.delete(work);
-        this.slotWaiters.shift()?.();
-      });
-      this.inFlight.add(work);
     }
   }
 
-  private async waitForSlot(): Promise<void> {
-    while (this.inFlight.size >= this.options.maxInFlight && !this.closing) {
-      await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
-    }
+  private freeSlots(): number {
+    return this.options.maxInFlight - this.inFlight.size - this.reserved;
+  }
+
+  /** Waits for at least one free slot and reserves a fair share of the free ones; 0 once closing. */
+  private async reserveSlots(): Promise<number> {
+    while (!this.closing && this.freeSlots() < 1) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    if (this.closing) return 0;
+    const share = Math.max(1, Math.ceil(this.options.maxInFlight / Math.max(1, this.consumerCount)));
+    const slots = Math.min(this.freeSlots(), share);
+    this.reserved += slots;
+    return slots;
+  }
+
+  private track(work: Promise<void>, message: JsMsg | null): void {
+    const tracked = work.finally(() => {
+      this.inFlight.delete(tracked);
+      this.wakeWaiters();
+    });
+    this.inFlight.set(tracked, message);
+  }
+
+  /** Wakes as many waiters as there are free slots (each checks again when it runs). */
+  private wakeWaiters(): void {
+    for (let free = Math.max(1, this.freeSlots()); free > 0 && this.slotWaiters.length > 0; free--) this.slotWaiters.shift()?.();
+  }
+
+  private wakeAll(): void {
+    const waiters = this.slotWaiters;
+    this.slotWaiters = [];
+    waiters.forEach((wake) => wake());
   }
 
   private async process(message: JsMsg, schema: z.ZodType): Promise<void> {
@@ -157,22 +252,52 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
     const handler = this.getHandlerByPattern(subject);
     if (!handler) return this.deadLetter(message, `no handler for ${subject}`);
-    // Long work must not be redelivered to another replica while it is still running here.
-    const keepAlive = setInterval(() => message.working(), Math.max(500, this.options.ackWaitMs / 2));
+    // Long work (and waiting out an outage) must not be redelivered to another replica while it is ours.
+    const keepAlive = setInterval(() => message.working(), Math.max(500, this.options.ackWaitMs / 3));
     try {
-      const context = new JetStreamContext([message, message.headers?.get(CORRELATION_ID_HEADER) ?? '']);
-      await lastValueFrom(this.transformToObservable(await handler(payload, context)), { defaultValue: undefined });
+      for (;;) {
+        try {
+          const context = new JetStreamContext([message, message.headers?.get(CORRELATION_ID_HEADER) ?? '']);
+          await lastValueFrom(this.transformToObservable(await handler(payload, context)), { defaultValue: undefined });
+          if (this.abandoned.has(message)) return; // returned to JetStream by close(): not ours to ack any more
+          message.ack();
+          this.metrics.recordProcessed(subject, Number(process.hrtime.bigint() - started) / 1e9);
+          return;
+        } catch (error) {
+          this.metrics.recordFailed(subject);
+          if (this.abandoned.has(message)) return;
+          if (isPermanent(error)) return await this.deadLetter(message, describeError(error));
+          if (await this.waitOutOutage(message, error)) continue;
+          if (this.abandoned.has(message)) return;
+          if (deliveries >= this.options.maxDeliver) return await this.deadLetter(message, `failed ${deliveries} times; last error: ${describeError(error)}`);
+          const delay = retryDelayMs(deliveries);
+          this.logger.warn(`${subject} #${message.seq} failed (delivery ${deliveries}), retrying in ${delay} ms: ${describeError(error)}`);
+          message.nak(delay);
+          return;
+        }
+      }
+    } finally {
       clearInterval(keepAlive);
-      message.ack();
-      this.metrics.recordProcessed(subject, Number(process.hrtime.bigint() - started) / 1e9);
-    } catch (error) {
-      clearInterval(keepAlive);
-      this.metrics.recordFailed(subject);
-      if (isPermanent(error)) return this.deadLetter(message, describeError(error));
-      if (deliveries >= this.options.maxDeliver) return this.deadLetter(message, `failed ${deliveries} times; last error: ${describeError(error)}`);
-      const delay = retryDelayMs(deliveries);
-      this.logger.warn(`${subject} #${message.seq} failed (delivery ${deliveries}), retrying in ${delay} ms: ${describeError(error)}`);
-      message.nak(delay);
+    }
+  }
+
+  /**
+   * After a failure: if a dependency is down, keeps the message and waits (backing off) until they all answer,
+   * then returns true (handle it again). Returns false when they are up (the failure is the message's own) or
+   * when the server closes meanwhile (the message is then returned to JetStream).
+   */
+  private async waitOutOutage(message: JsMsg, error: unknown): Promise<boolean> {
+    const healthy = this.options.dependenciesHealthy;
+    if (!healthy || (await healthy().catch(() => false))) return false;
+    this.logger.warn(`${message.subject} #${message.seq} failed while a dependency is down; holding it until it is back: ${describeError(error)}`);
+    for (let wait = 500; ; wait = Math.min(wait * 2, 5_000)) {
+      if (this.closing) {
+        this.abandoned.add(message);
+        message.nak();
+        return false;
+      }
+      await sleep(wait);
+      if (await healthy().catch(() => false)) return !this.closing;
     }
   }
 
@@ -195,19 +320,31 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private startResponder(subject: string): void {
     const handler = this.getHandlerByPattern(subject);
     if (!handler) return;
+    const busyLimit = this.options.maxInFlight * QUEUED_REQUESTS_PER_SLOT;
     const subscription = this.connection.subscribe(subject, {
       queue: this.options.stage,
       callback: (error, message) => {
         if (error) return this.logger.error(`Subscription ${subject} failed: ${describeError(error)}`);
+        if (this.queuedRequests >= busyLimit) {
+          message.respond(Buffer.from(JSON.stringify({ ok: false, error: 'busy: too many requests waiting; nothing was accepted, send it again later', issues: [] })));
+          return;
+        }
+        this.queuedRequests++;
         void (async () => {
-          try {
-            const context = new RequestContext([message]);
-            const reply = await lastValueFrom(this.transformToObservable(await handler(message.data, context)));
-            message.respond(Buffer.from(JSON.stringify(reply)));
-          } catch (failure) {
-            this.logger.error(`Request on ${subject} failed: ${describeError(failure)}`);
-            message.respond(Buffer.from(JSON.stringify({ ok: false, error: 'internal error; the page was not accepted, send it again', issues: [] })));
-          }
+          // Requests share the in-flight slots with JetStream work: memory stays bounded under a flood.
+          while (this.freeSlots() < 1 && !this.closing) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+          this.queuedRequests--;
+          const work = (async () => {
+            try {
+              const context = new RequestContext([message]);
+              const reply = await lastValueFrom(this.transformToObservable(await handler(message.data, context)));
+              message.respond(Buffer.from(JSON.stringify(reply)));
+            } catch (failure) {
+              this.logger.error(`Request on ${subject} failed: ${describeError(failure)}`);
+              message.respond(Buffer.from(JSON.stringify({ ok: false, error: 'internal error; the page was not accepted, send it again', issues: [] })));
+            }
+          })();
+          this.track(work, null);
         })();
       },
     });

@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { type EntityList, type PageView, type WholeArticle, WholeArticleSchema } from '@baoxun/shared/contracts/api.contract';
+import { type ApiProcess, eventually, integrationServers, isolatedMongoUrl, startApi } from './testing/api-process';
+import { type FixturePage, pageMessages, type PageMessages } from './testing/page-fixture';
+import { PipelineFeed } from './testing/pipeline-feed';
+
+// How the api puts pages together over time: articles continued on another page (either page first), re-scans
+// that replace a page's articles without readers ever seeing a mix, late and early messages, dead letters.
+
+describe('page versions and continued articles', () => {
+  let api: ApiProcess;
+  let feed: PipelineFeed;
+  const source = `续报-${randomBytes(3).toString('hex')}`;
+
+  const get = async <T>(path: string): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${api.url}${path}`);
+    return { status: response.status, body: (await response.json()) as T };
+  };
+  const pageStatus = (page: PageMessages, status: PageView['status'], contentHash = page.received.contentHash) =>
+    eventually(async () => {
+      const { body } = await get<PageView>(`/v1/pages/${page.received.pageId}`);
+      return body.status === status && body.contentHash === contentHash ? body : undefined;
+    }, `page ${page.received.page.page} ${status}`, 60_000);
+
+  beforeAll(async () => {
+    const servers = integrationServers(process.env);
+    [api, feed] = await Promise.all([startApi({ natsUrl: servers.natsUrl, mongoUrl: isolatedMongoUrl(servers.mongoUrl, 'api_versions') }), PipelineFeed.connect(servers.natsUrl)]);
+  });
+
+  afterAll(async () => {
+    await feed?.close();
+    await api?.stop();
+  });
+
+  describe('an article continued on another page', () => {
+    const pair = (date: string) => {
+      const front: FixturePage = {
+        source,
+        date,
+        page: '01',
+        articles: [
+          { headline: '其他新闻', body: '无关内容。' },
+          { headline: '全市项目建设推进会召开', body: '会议由陈正明主持，要求', people: ['陈正明'], continuation: { toPage: '02', marker: '②' } },
+        ],
+      };
+      const inside: FixturePage = {
+        source,
+        date,
+        page: '02',
+        articles: [
+          { headline: '', body: '全力推进重点项目，陈正明强调。', people: ['陈正明'], continuedFrom: { fromPage: '01', marker: '②' } },
+          { headline: '另一篇', body: '另有内容。' },
+        ],
+      };
+      return { front: pageMessages(front), inside: pageMessages(inside) };
+    };
+
+    const expectStitched = (article: WholeArticle, front: PageMessages, inside: PageMessages) => {
+      expect(WholeArticleSchema.parse(article)).toMatchObject({
+        id: front.enriched[1].id,
+        headline: '全市项目建设推进会召开',
+        body: '会议由陈正明主持，要求全力推进重点项目，陈正明强调。',
+        complete: true,
+        continuation: null,
+        continuedFrom: null,
+      });
+      expect(article.parts.map((part) => [part.id, part.page.page])).toEqual([
+        [front.enriched[1].id, '01'],
+        [inside.enriched[0].id, '02'],
+      ]);
+      for (const mention of article.entities.people[0].mentions) expect(article.body.slice(mention.start, mention.end)).toBe('陈正明');
+      expect(article.entities.people[0].mentions.map((mention) => mention.part)).toEqual([0, 1]);
+    };
+
+    it('is served whole when the page it starts on arrives first', async () => {
+      const { front, inside } = pair('2024-03-01');
+      await feed.page(front);
+      await pageStatus(front, 'stored');
+      const alone = await get<WholeArticle>(`/v1/articles/${front.enriched[1].id}`);
+      expect(alone.body).toMatchObject({ complete: false, continuation: { toPage: '02', marker: '②' } });
+      await feed.page(inside);
+      await pageStatus(inside, 'stored');
+      expectStitched((await get<WholeArticle>(`/v1/articles/${front.enriched[1].id}`)).body, front, inside);
+      expectStitched((await get<WholeArticle>(`/v1/articles/${inside.enriched[0].id}`)).body, front, inside);
+    });
+
+    it('is served whole when the page with its rest arrives first', async () => {
+      const { front, inside } = pair('2024-03-02');
+      await feed.page(inside);
+      await pageStatus(inside, 'stored');
+      const headless = await get<WholeArticle>(`/v1/articles/${inside.enriched[0].id}`);
+      expect(headless.body).toMatchObject({ complete: false, continuedFrom: { fromPage: '01', marker: '②' } });
+      await feed.page(front);
+      await pageStatus(front, 'stored');
+      expectStitched((await get<WholeArticle>(`/v1/articles/${inside.enriched[0].id}`)).body, front, inside);
+    });
+  });
+
+  describe('a re-scan', () => {
+    const version = (articles: string[], receivedAt: Date, tag: string) =>
+      pageMessages({
+        source,
+        date: '2024-04-01',
+        page: '01',
+        receivedAt,
+        version: tag,
+        articles: articles.map((person, index) => ({ headline: `${tag}第${index + 1}篇`, body: `${person}出席。`, people: [person] })),
+      });
+    const first = version(['旧甲', '旧乙', '共同'], new Date(Date.now() - 60_000), '初版');
+    const second = version(['新甲', '共同'], new Date(), '重扫');
+
+    it('replaces the page and its articles at once: readers never see a mix or half a version', async () => {
+      await feed.page(first);
+      await pageStatus(first, 'stored');
+
+      // Watch the page and a list while the new version arrives piece by piece.
+      const seen: string[] = [];
+      let watching = true;
+      const watcher = (async () => {
+        while (watching) {
+          const [page, listed] = await Promise.all([get<PageView>(`/v1/pages/${first.received.pageId}`), get<{ items: Array<{ pageId: string; headline: string }> }>(`/v1/articles?pageId=${first.received.pageId}&limit=10`)]);
+          seen.push(page.body.articles.map((article) => article.headline).join(','), listed.body.items.map((item) => item.headline).join(','));
+        }
+      })();
+
+      await feed.received(second);
+      await feed.parsed(second);
+      await feed.articles(second, [0]);
+      const midway = await pageStatus(second, 'enriched', second.received.contentHash);
+      expect(midway).toMatchObject({ storedArticles: 1, expectedArticles: 2, served: { contentHash: first.received.contentHash } });
+      expect(midway.articles.map((article) => article.headline)).toEqual(['初版第1篇', '初版第2篇', '初版第3篇']);
+      await feed.articles(second, [1]);
+      const replaced = await pageStatus(second, 'stored');
+      watching = false;
+      await watcher;
+
+      expect(replaced.articles.map((article) => article.headline)).toEqual(['重扫第1篇', '重扫第2篇']);
+      expect(new Set(seen)).toEqual(new Set(['初版第1篇,初版第2篇,初版第3篇', '重扫第1篇,重扫第2篇']));
+      expect((await get(`/v1/articles/${second.enriched[0].id}`)).status).toBe(200);
+      // The replaced articles are deleted right after the switch.
+      await eventually(async () => ((await get(`/v1/articles/${first.enriched[0].id}`)).status === 404 ? true : undefined), 'replaced article gone');
+    });
+
+    it('moves entity counts with the version served', async () => {
+      const count = async (name: string) => (await get<EntityList>(`/v1/entities?type=person&q=${encodeURIComponent(name)}`)).body.items[0]?.articleCount ?? 0;
+      const counts = await eventually(async () => {
+        const now = [await count('旧甲'), await count('新甲'), await count('共同')];
+        return now.join() === '0,1,1' ? now : undefined;
+      }, 'entity counts after the switch');
+      expect(counts).toEqual([0, 1, 1]);
+    });
+
+    it('ignores an older version arriving late', async () => {
+      await feed.received(first);
+      await feed.articles(first);
+      await feed.parsed(first);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const page = await pageStatus(second, 'stored');
+      expect(page.articles.map((article) => article.headline)).toEqual(['重扫第1篇', '重扫第2篇']);
+    });
+  });
+
+  it('stores a page whose articles and summary arrive before the page itself', async () => {
+    const early = pageMessages({ source, date: '2024-05-01', page: '01', articles: [{ headline: '先到', body: '文章先到。' }] });
+    await feed.articles(early);
+    await feed.parsed(early);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await feed.received(early);
+    const page = await pageStatus(early, 'stored');
+    expect(page.articles.map((article) => article.headline)).toEqual(['先到']);
+  });
+
+  it('says a page is dead-lettered, and why, while its newest version cannot complete', async () => {
+    const stuck = pageMessages({ source, date: '2024-06-01', page: '01', articles: [{ headline: '无法解析', body: '……' }] });
+    await feed.received(stuck);
+    await pageStatus(stuck, 'received');
+    const letter = await feed.deadLetter('parser', stuck, 'page cannot be parsed: no title block');
+    const page = await pageStatus(stuck, 'dead-lettered');
+    await feed.remove(letter);
+    expect(page.deadLetter).toMatchObject({ stage: 'parser', subject: 'pages.received', reason: 'page cannot be parsed: no title block' });
+    expect(page.articles).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { pageMessages } from '../testing/page-fixture';
+import { joinerAfter, stitch } from './article.stitcher';
+import type { PartDoc } from './article.views';
+
+const partOf = (page: string, body: string, jump: { continuation?: { toPage: string; marker: string }; continuedFrom?: { fromPage: string; marker: string } }): PartDoc => {
+  const article = pageMessages({ source: '株洲日报', date: '2024-02-23', page, articles: [{ headline: page === '01' ? '株洲召开会议' : '', body, people: ['陈正明'], ...jump }] }).enriched[0];
+  const { id, ...rest } = article;
+  return { ...rest, _id: id, storedAt: new Date('2024-02-23T08:00:00Z'), pageReceivedAt: new Date(article.pageReceivedAt) } as unknown as PartDoc;
+};
+
+describe('stitch', () => {
+  const head = partOf('01', '市委书记陈正明主持会议，', { continuation: { toPage: '02', marker: '②' } });
+  const tail = partOf('02', '陈正明要求推进项目。', { continuedFrom: { fromPage: '01', marker: '②' } });
+
+  it('joins the bodies (a sentence cut at the jump runs straight on) and records where each part sits', () => {
+    const whole = stitch([head, tail]);
+    expect(whole.body).toBe('市委书记陈正明主持会议，陈正明要求推进项目。');
+    expect(whole.parts.map((part) => [part.page.page, part.bodyStart, part.bodyEnd])).toEqual([
+      ['01', 0, 12],
+      ['02', 12, 22],
+    ]);
+    expect(whole).toMatchObject({ id: head._id, headline: '株洲召开会议', complete: true, continuation: null, continuedFrom: null });
+  });
+
+  it('moves body mentions to their place in the whole body and says which part they are in', () => {
+    const whole = stitch([head, tail]);
+    const mentions = whole.entities.people[0].mentions;
+    expect(mentions.map((mention) => [mention.part, mention.start, mention.end])).toEqual([
+      [0, 4, 7],
+      [1, 12, 15],
+    ]);
+    for (const mention of mentions) expect(whole.body.slice(mention.start, mention.end)).toBe('陈正明');
+  });
+
+  it('starts a new paragraph after a finished sentence', () => {
+    expect(joinerAfter('会议结束。')).toBe('\n');
+    expect(joinerAfter('会议，')).toBe('');
+  });
+
+  it('is incomplete while the other page is missing', () => {
+    expect(stitch([head])).toMatchObject({ complete: false, continuation: { toPage: '02', marker: '②' } });
+    expect(stitch([tail])).toMatchObject({ complete: false, continuedFrom: { fromPage: '01', marker: '②' } });
+  });
+});

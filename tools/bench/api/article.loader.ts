@@ -1,0 +1,114 @@
+// Fills the store for the API benchmark. Two ways, both ending in the api's own consumers (its write path):
+// - a full stack: pages go in as a scanner sends them (ingest -> parser -> enricher -> api);
+// - an api-only stack: the bench parses and tags generated pages itself (the real libraries) and publishes
+//   pages.received, pages.parsed and articles.enriched straight into JetStream, pipelined.
+import { headers as natsHeaders, type PubAck } from 'nats';
+import type { LogFn } from '../../infra/infra.types';
+import { submitPage } from '../../scanner/submit-page';
+import { generatePage } from '../corpus/page.generator';
+import { pageMessagesOf } from '../corpus/pipeline-messages';
+import type { BenchStack } from '../e2e/bench-stack';
+import { ConsumerLagMonitor } from '../e2e/consumer-lag.monitor';
+
+export interface LoadResult {
+  /** 'scanner' (full pipeline) or 'articles.enriched' (published straight to the api's consumers). */
+  path: 'scanner' | 'articles.enriched';
+  pages: number;
+  articles: number;
+  seconds: number;
+  articlesPerSec: number;
+  /** false when the time limit passed before the api had stored everything (it keeps writing during the reads). */
+  complete: boolean;
+}
+
+const AVERAGE_ARTICLES_PER_PAGE = 11;
+
+export async function storedArticleCount(stack: BenchStack): Promise<number> {
+  return stack.db
+    .collection('articles')
+    .estimatedDocumentCount()
+    .catch(() => 0);
+}
+
+async function waitDrained(stack: BenchStack, log: LogFn, stallSeconds: number, deadline: number): Promise<boolean> {
+  const monitor = new ConsumerLagMonitor(stack.jsm, ['BAOXUN_PAGES', 'BAOXUN_ARTICLES']);
+  let last = '';
+  let lastChange = Date.now();
+  let lastLog = 0;
+  for (;;) {
+    const point = await monitor.sample();
+    const total = point ? Object.values(point.lag).reduce((a, b) => a + b, 0) : -1;
+    if (total === 0) return true;
+    const signature = JSON.stringify(point?.lag);
+    if (signature !== last) {
+      last = signature;
+      lastChange = Date.now();
+    }
+    if (Date.now() - lastLog > 15_000) {
+      lastLog = Date.now();
+      log(`api load: ${total} messages still to store (${await storedArticleCount(stack)} articles in the store)`);
+    }
+    if (Date.now() - lastChange > stallSeconds * 1000) throw new Error(`the api stopped storing (lag ${signature} for ${stallSeconds} s)`);
+    if (Date.now() > deadline) {
+      log(`api load: time is up with ${total} messages still to store; measuring with what is stored`);
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+async function publishDirect(stack: BenchStack, seed: number, pages: number, source: string, log: LogFn): Promise<number> {
+  const js = stack.nats.jetstream();
+  const pending = new Set<Promise<PubAck>>();
+  const publish = async (subject: string, payload: unknown, msgID: string) => {
+    const headers = natsHeaders();
+    headers.set('X-Correlation-Id', msgID);
+    const ack = js.publish(subject, Buffer.from(JSON.stringify(payload)), { msgID, headers, timeout: 60_000 });
+    pending.add(ack);
+    void ack.finally(() => pending.delete(ack)).catch(() => undefined);
+    if (pending.size >= 256) await Promise.race(pending);
+  };
+  let articles = 0;
+  for (let i = 0; i < pages; i++) {
+    const page = generatePage(seed, i);
+    const messages = pageMessagesOf({ source, date: page.date, page: page.page }, page.text);
+    await publish('pages.received', messages.received, `${messages.received.pageId}:${messages.received.contentHash}`);
+    await publish('pages.parsed', messages.parsed, `${messages.received.pageId}:parsed`);
+    for (const article of messages.enriched) await publish('articles.enriched', article, `${article.id}:${article.pipelineVersion}`);
+    articles += messages.enriched.length;
+    if (i % 1000 === 999) log(`api load: ${i + 1}/${pages} pages published (${articles} articles)`);
+  }
+  await Promise.all(pending);
+  return articles;
+}
+
+async function submitThroughScanner(stack: BenchStack, seed: number, pages: number, source: string, log: LogFn): Promise<number> {
+  let next = 0;
+  const scanner = async () => {
+    while (next < pages) {
+      const page = generatePage(seed, next++);
+      await submitPage(stack.nats, { source, date: page.date, page: page.page, text: page.text }, 60_000);
+      if (next % 1000 === 0) log(`api load: ${next}/${pages} pages submitted`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, scanner));
+  return Number.NaN; // counted from the store afterwards
+}
+
+/** Adds generated articles until the store holds at least `target` (what is there already counts). */
+export async function loadArticles(stack: BenchStack, target: number, seed: number, log: LogFn, maxSeconds: number, stallSeconds = 180): Promise<LoadResult | null> {
+  const before = await storedArticleCount(stack);
+  if (before >= target) return null;
+  const pages = Math.ceil(((target - before) / AVERAGE_ARTICLES_PER_PAGE) * 1.05);
+  const full = Boolean(stack.services.parser?.length);
+  const source = `bench-load-${seed}-${Date.now().toString(36)}`;
+  log(`api load: ${before} articles stored; adding about ${target - before} from ${pages} generated pages ${full ? 'through the scanner path' : 'as articles.enriched messages'}…`);
+  const started = Date.now();
+  if (full) await submitThroughScanner(stack, seed, pages, source, log);
+  else await publishDirect(stack, seed, pages, source, log);
+  const complete = await waitDrained(stack, log, stallSeconds, started + maxSeconds * 1000);
+  const seconds = (Date.now() - started) / 1000;
+  const articles = (await storedArticleCount(stack)) - before;
+  log(`api load: ${articles} articles stored in ${seconds.toFixed(0)} s (${(articles / seconds).toFixed(0)} articles/s)`);
+  return { path: full ? 'scanner' : 'articles.enriched', pages, articles, seconds, articlesPerSec: articles / seconds, complete };
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect, type NatsConnection } from 'nats';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../local-stack/local-stack';
+import { integrationServers, isolatedMongoUrl } from '../testing/test-stack';
+
+/** The key the fault tests configure (API_KEY) for ingest's HTTP door and the admin routes. */
+export const CHAOS_API_KEY = 'chaos-api-key-0123456789abcdef';
+
+/** Pages per fault test: CHAOS_PAGES (1000 in npm run test:chaos; 200, the default, in npm test). */
+export const chaosPages = (): number => Number(process.env.CHAOS_PAGES ?? 200);
+
+/** Seed of the random moments; printed, and taken from CHAOS_SEED to repeat a run. */
+export const chaosSeed = (): number => {
+  const seed = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : Math.floor(Math.random() * 2 ** 31);
+  process.stderr.write(`[chaos] seed ${seed} (CHAOS_SEED=${seed} repeats these moments)\n`);
+  return seed;
+};
+
+export interface ChaosStackOptions {
+  /** Servers of the test's own (for broker and store faults); default: the global setup's. */
+  natsUrl?: string;
+  mongoUrl?: string;
+  natsCredentials?: { user: string; password: string };
+  replicas?: LocalStackOptions['replicas'];
+  env?: Record<string, string>;
+}
+
+export interface ChaosStack {
+  stack: LocalStack;
+  nats: NatsConnection;
+  natsUrl: string;
+  mongoUrl: string;
+  logDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The four services as real processes from dist/, on a database of their own. Redelivery after a crash comes
+ * after ACK_WAIT_MS (10 s here, so kill -9 recovery fits the time budget).
+ */
+export async function startChaosStack(label: string, options: ChaosStackOptions = {}): Promise<ChaosStack> {
+  const shared = options.natsUrl && options.mongoUrl ? null : integrationServers();
+  const natsUrl = options.natsUrl ?? (shared as { natsUrl: string }).natsUrl;
+  const mongoUrl = isolatedMongoUrl(options.mongoUrl ?? (shared as { mongoUrl: string }).mongoUrl, label);
+  const logDir = mkdtempSync(join(tmpdir(), `baoxun-chaos-${label}-`));
+  const credentials: Record<string, string> = options.natsCredentials ? { NATS_USER: options.natsCredentials.user, NATS_PASSWORD: options.natsCredentials.password } : {};
+  const stack = await startLocalStack({
+    natsUrl,
+    mongoUrl,
+    logDir,
+    replicas: options.replicas,
+    env: { ACK_WAIT_MS: '10000', API_KEY: CHAOS_API_KEY, ...credentials, ...options.env },
+  });
+  const nats = await connect({
+    servers: natsUrl,
+    name: `chaos-${label}`,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    ...(options.natsCredentials ? { user: options.natsCredentials.user, pass: options.natsCredentials.password } : {}),
+  });
+  process.stderr.write(`[chaos] ${label}: services up, logs in ${logDir}\n`);
+  return {
+    stack,
+    nats,
+    natsUrl,
+    mongoUrl,
+    logDir,
+    stop: async () => {
+      await nats.close().catch(() => undefined);
+      await stack.stop();
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
