@@ -21,10 +21,11 @@ interface PageResponse {
 describe('a page published over NATS comes back from the API, enriched', () => {
   let stack: LocalStack;
   let nats: NatsConnection;
+  let apiKey: string;
   const source = uniqueSource('株洲日报-e2e');
 
   beforeAll(async () => {
-    ({ stack, nats } = await startTestStack('e2e'));
+    ({ stack, nats, apiKey } = await startTestStack('e2e'));
   });
 
   afterAll(async () => {
@@ -99,7 +100,7 @@ describe('a page published over NATS comes back from the API, enriched', () => {
     const text = '本地新闻标题\n\n本报讯(记者 王小明) 1月2日,某市召开会议。会议强调要做好工作。\n';
     const accepted = await fetch(`${stack.ingestUrl}/v1/pages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
       body: JSON.stringify({ source, date: '2024-01-02', page: 3, text }),
     });
     expect(accepted.status).toBe(202);
@@ -107,9 +108,12 @@ describe('a page published over NATS comes back from the API, enriched', () => {
     const page = await storedPage(reply.pageId);
     expect(page.articles.length).toBeGreaterThanOrEqual(1);
 
-    const rejected = await fetch(`${stack.ingestUrl}/v1/pages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source, text }) });
+    const rejected = await fetch(`${stack.ingestUrl}/v1/pages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ source, text }) });
     expect(rejected.status).toBe(400);
     expect(JSON.stringify(await rejected.json())).toContain('date');
+
+    const keyless = await fetch(`${stack.ingestUrl}/v1/pages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source, date: '2024-01-02', page: 4, text }) });
+    expect(keyless.status).toBe(401);
   });
 
   it('reports NATS and the store as up on /health', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
     },
   });
   const started = Date.now();
+  // HTTP ingest and /v1/admin need a key; a local run makes one up unless the user brought theirs.
+  const apiKey = process.env.API_KEY ?? randomBytes(24).toString('hex');
   const logDir = join(root, '.cache', 'logs');
 
   say('starting NATS (JetStream) and the store (FerretDB)…');
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
   say(`starting ingest, parser, enricher and api (logs in ${logDir})…`);
   let stack;
   try {
-    stack = await startLocalStack({ natsUrl: infra.natsUrl, mongoUrl: infra.mongoUrl, logDir, ports });
+    stack = await startLocalStack({ natsUrl: infra.natsUrl, mongoUrl: infra.mongoUrl, logDir, ports, env: { API_KEY: apiKey } });
   } catch (error) {
     await infra.stop();
     throw error;
@@ -89,6 +92,8 @@ async function main(): Promise<void> {
   }
   say(`API at ${stack.apiUrl}   (ingest HTTP at ${stack.ingestUrl})`);
   if (reply.ok) say(`try: curl ${stack.apiUrl}/v1/pages/${reply.pageId}   curl '${stack.apiUrl}/v1/articles?limit=5'`);
+  say(`API key for POST ${stack.ingestUrl}/v1/pages and /v1/admin (header x-api-key): ${apiKey}`);
+  say(`OpenAPI: ${stack.apiUrl}/docs`);
   say('serving until Ctrl-C.');
 }
 

@@ -23,17 +23,23 @@ export function isolatedMongoUrl(mongoUrl: string, label: string): string {
 /** A source name no other test uses, so that page ids never collide across test files. */
 export const uniqueSource = (label: string): string => `${label}-${randomBytes(3).toString('hex')}`;
 
-export async function startTestStack(label: string, options: Partial<LocalStackOptions> = {}): Promise<{ stack: LocalStack; nats: NatsConnection; mongoUrl: string }> {
+export async function startTestStack(
+  label: string,
+  options: Partial<LocalStackOptions> = {},
+): Promise<{ stack: LocalStack; nats: NatsConnection; mongoUrl: string; apiKey: string }> {
   const servers = integrationServers();
   const mongoUrl = isolatedMongoUrl(servers.mongoUrl, label);
+  // HTTP ingest and /v1/admin refuse every request without a configured key.
+  const apiKey = randomBytes(24).toString('hex');
   const stack = await startLocalStack({
     natsUrl: servers.natsUrl,
     mongoUrl,
     logDir: mkdtempSync(join(tmpdir(), `baoxun-${label}-logs-`)),
     ...options,
+    env: { API_KEY: apiKey, RATE_LIMIT_PER_MINUTE: '0', ...options.env },
   });
   const nats = await connect({ servers: servers.natsUrl, name: `test-${label}` });
-  return { stack, nats, mongoUrl };
+  return { stack, nats, mongoUrl, apiKey };
 }
 
 /** Polls until check returns a value (not undefined) or the time is up. */
