@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const runs = options.e2e.runs;
     const keepStackOf = options.sections.includes('api') ? runs[runs.length - 1].label : undefined;
     const cap = options.e2e.maxRunSeconds;
-    const maxRunSeconds = (pages: number) => cap ?? (options.quick ? 30 : Math.max(300, pages * 0.2));
+    const maxRunSeconds = (pages: number) => cap ?? (options.quick ? 20 : Math.max(300, pages * 0.2));
     const result = await runE2eBench({ seed: options.seed, runs, scanners: options.e2e.scanners, stallSeconds: options.e2e.stallSeconds, maxRunSeconds, profile: options.profile, keepStackOf, env: SERVICE_ENV, log });
     report.e2e = result.section;
     kept = result.kept;
@@ -86,10 +86,10 @@ async function main(): Promise<void> {
   if (options.sections.includes('api')) {
     const stack = kept ?? (await startBenchStack({ label: 'api', replicas: 1, apiOnly: true, env: SERVICE_ENV, log }));
     try {
-      report.api = await runApiBench({ stack, ...options.api, maxLoadSeconds: options.quick ? 30 : 2_400, seed: options.seed + 1, log }, keptLabel || 'generated pages');
+      report.api = await runApiBench({ stack, ...options.api, maxLoadSeconds: options.quick ? 20 : 2_400, seed: options.seed + 1, log }, keptLabel || 'generated pages');
     } catch (error) {
       log(`api failed: ${error instanceof Error ? error.message : String(error)}`);
-      report.api = { storedArticles: 0, load: null, loadedBy: '', durationSeconds: options.api.durationSeconds, connections: options.api.connections, cases: [], pools: { ids: 0, people: 0, words: 0 }, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)] };
+      report.api = { storedArticles: 0, load: null, loadedBy: '', durationSeconds: options.api.durationSeconds, connections: options.api.connections, cases: [], pools: { ids: 0, people: 0, words: 0 }, backlogDropped: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)] };
     } finally {
       await stack.stop();
     }

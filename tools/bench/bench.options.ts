@@ -6,6 +6,7 @@ export interface E2eRunSpec {
   label: string;
   pages: number;
   replicas: number;
+  /** A steady-rate run on a fresh stack (pages 0: only this). */
   latency?: { ratePerSec: number; seconds: number };
 }
 
@@ -30,8 +31,8 @@ export const USAGE = `npm run bench [-- options]
   --pages N         size of the large end-to-end run (default 10000; 1000-page runs stay 1000)
   --articles N      stored articles for the API benchmark (default 100000)
   --scanners N      scanners submitting in parallel in the throughput runs (default 8)
-  --rates A,B       API request rates per second (default 100,1000)
-  --max-run-seconds N  cap on one end-to-end run (default: 30 quick; else 300 s or 0.2 s per page, whichever is more)
+  --rates A,B       API request rates per second (default 100,1000; quick 1000)
+  --max-run-seconds N  cap on one end-to-end run (default: 20 quick; else 300 s or 0.2 s per page, whichever is more)
   --seed N          corpus seed (default 20240223)
   --profile         CPU-profile the offline cases and the services, and report the hottest functions
   --out FILE        JSON report (default tools/bench/reports/latest.json; quick or partial runs: reports/quick.json)
@@ -107,11 +108,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const large = largePages ?? 10_000;
   const runs: E2eRunSpec[] = quick
     ? [
-        { label: '100', pages: 100, replicas: 1, latency: { ratePerSec: 10, seconds: 10 } },
+        { label: 'latency', pages: 0, replicas: 1, latency: { ratePerSec: 10, seconds: 10 } },
+        { label: '100', pages: 100, replicas: 1 },
         { label: '100-x2', pages: 100, replicas: 2 },
       ]
     : [
-        { label: '1k', pages: 1_000, replicas: 1, latency: { ratePerSec: 10, seconds: 60 } },
+        { label: 'latency', pages: 0, replicas: 1, latency: { ratePerSec: 10, seconds: 60 } },
+        { label: '1k', pages: 1_000, replicas: 1 },
         { label: '1k-x2', pages: 1_000, replicas: 2 },
         { label: large >= 1000 ? `${Math.round(large / 1000)}k` : String(large), pages: large, replicas: 1 },
       ];
@@ -123,7 +126,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     offline: { corpusPages: quick ? 100 : 1_000, minSeconds: quick ? 1 : 3 },
     transport: { pages: quick ? 100 : 1_000, window: 256, awaitedMessages: quick ? 500 : 2_000 },
     e2e: { runs, scanners, stallSeconds: quick ? 60 : 180, maxRunSeconds },
-    api: { targetArticles: articles ?? (quick ? 5_000 : 100_000), rates: rates ?? [100, 1_000], durationSeconds: quick ? 5 : 15, connections: 32 },
+    api: { targetArticles: articles ?? (quick ? 5_000 : 100_000), rates: rates ?? (quick ? [1_000] : [100, 1_000]), durationSeconds: quick ? 5 : 15, connections: 32 },
     profile,
     out: out ?? (partial ? 'tools/bench/reports/quick.json' : 'tools/bench/reports/latest.json'),
     help,

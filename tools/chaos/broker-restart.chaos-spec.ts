@@ -3,7 +3,7 @@ import { eventually, integrationServers, uniqueSource } from '../testing/test-st
 import { type NatsCredentials, startNatsServerWithAuth } from './auth-nats.launcher';
 import { readDeadLetters } from './broker-probe';
 import { sendPaced } from './chaos-scanner';
-import { type ChaosStack, chaosPages, chaosSeed, sleep, startChaosStack } from './chaos-stack';
+import { type ChaosStack, chaosPages, chaosSeed, chaosTestTimeoutMs, storeTimeoutMs, sleep, startChaosStack } from './chaos-stack';
 import { corpus, seededRandom } from './page-corpus';
 import { auditThroughApi, reportFigures, waitUntilStored } from './pipeline-audit';
 
@@ -31,7 +31,7 @@ describe('nats-server restarts while pages flow', () => {
   it('the services reconnect by themselves and finish; nothing is lost or stored twice', async () => {
     const source = uniqueSource('chaos-broker');
     const pages = corpus(source, pageCount);
-    const durationMs = Math.max(40_000, pageCount * 50);
+    const durationMs = Math.max(25_000, pageCount * 50);
     const services = Object.values(chaos.stack.services).flat();
     const pids = services.map((service) => service.pid);
     const restarts: string[] = [];
@@ -55,7 +55,7 @@ describe('nats-server restarts while pages flow', () => {
     const [accepted] = await Promise.all([sending, faults]);
     process.stderr.write(`[chaos] broker: ${restarts.join('; ')}\n`);
 
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: 600_000, label: 'broker restart' });
+    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'broker restart' });
     const letters = (await readDeadLetters(chaos.nats)).filter((letter) => letter.payload.includes(source));
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source], letters.length);
     reportFigures('broker restart (stop/start, then kill -9/start)', figures, { resent: accepted.reduce((sum, one) => sum + one.attempts - 1, 0) });
@@ -67,5 +67,5 @@ describe('nats-server restarts while pages flow', () => {
     expect(services.map((service) => service.pid)).toEqual(pids);
     expect(services.every((service) => service.running)).toBe(true);
     for (const service of services) await eventually(async () => ((await fetch(`${service.url}/health`)).ok ? true : undefined), 60_000, `${service.name} healthy`);
-  }, 1_800_000);
+  }, chaosTestTimeoutMs());
 });

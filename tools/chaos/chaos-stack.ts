@@ -11,6 +11,12 @@ export const CHAOS_API_KEY = 'chaos-api-key-0123456789abcdef';
 /** Pages per fault test: CHAOS_PAGES (1000 in npm run test:chaos; 200, the default, in npm test). */
 export const chaosPages = (): number => Number(process.env.CHAOS_PAGES ?? 200);
 
+/** How long a test may wait for its pages to be stored: the api on FerretDB stores a few pages a second at best. */
+export const storeTimeoutMs = (pages = chaosPages()): number => Math.max(600_000, pages * 3_000);
+
+/** A fault test's jest timeout: sending, two waits for the store, and the audit. */
+export const chaosTestTimeoutMs = (pages = chaosPages()): number => 2 * storeTimeoutMs(pages) + 600_000;
+
 /** Seed of the random moments; printed, and taken from CHAOS_SEED to repeat a run. */
 export const chaosSeed = (): number => {
   const seed = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : Math.floor(Math.random() * 2 ** 31);

@@ -3,7 +3,7 @@ import { JetStreamPublisher } from '@baoxun/shared/transport/jetstream.publisher
 import { eventually, uniqueSource } from '../testing/test-stack';
 import { pipelineIdle } from './broker-probe';
 import { submitUntilAccepted, sendPaced } from './chaos-scanner';
-import { type ChaosStack, chaosPages, chaosSeed, sleep, startChaosStack } from './chaos-stack';
+import { type ChaosStack, chaosPages, chaosSeed, chaosTestTimeoutMs, storeTimeoutMs, sleep, startChaosStack } from './chaos-stack';
 import { corpus, corpusPage, seededRandom, type CorpusPage } from './page-corpus';
 import { waitUntilStored } from './pipeline-audit';
 
@@ -82,7 +82,7 @@ describe('re-scans of a page', () => {
     await submitUntilAccepted(chaos.nats, versions[0]);
     await storedVersion(versions[0]);
 
-    const load = corpus(uniqueSource('chaos-rescan-load'), Math.max(50, Math.round(chaosPages() / 2)), 500_000);
+    const load = corpus(uniqueSource('chaos-rescan-load'), Math.max(25, Math.round(chaosPages() / 4)), 500_000);
     const loading = sendPaced(chaos.nats, load, { durationMs: 20_000 * rounds });
     const violations: string[] = [];
     let observations = 0;
@@ -111,7 +111,7 @@ describe('re-scans of a page', () => {
     reading = false;
     await Promise.all(readers);
     await loading;
-    await waitUntilStored(chaos.mongoUrl, load.map((page) => page.pageId), { timeoutMs: 600_000, label: 're-scan load' });
+    await waitUntilStored(chaos.mongoUrl, load.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 're-scan load' });
 
     const last = versions[versions.length - 1];
     const final = await view(last.pageId);
@@ -120,5 +120,5 @@ describe('re-scans of a page', () => {
     expect(observations).toBeGreaterThan(rounds * 3);
     expect(final?.articles.map((article) => article.id)).toEqual(last.expectedArticleIds);
     expect(await listed(last.pageId)).toEqual([...last.expectedArticleIds].sort());
-  }, 1_800_000);
+  }, chaosTestTimeoutMs());
 });

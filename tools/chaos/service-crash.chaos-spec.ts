@@ -2,7 +2,7 @@ import type { ServiceProcess } from '../local-stack/service-process';
 import { uniqueSource } from '../testing/test-stack';
 import { metricValue, readDeadLetters } from './broker-probe';
 import { type Accepted, sendPaced } from './chaos-scanner';
-import { type ChaosStack, chaosPages, chaosSeed, sleep, startChaosStack } from './chaos-stack';
+import { type ChaosStack, chaosPages, chaosSeed, chaosTestTimeoutMs, storeTimeoutMs, sleep, startChaosStack } from './chaos-stack';
 import { corpus, seededRandom } from './page-corpus';
 import { auditThroughApi, reportFigures, waitUntilStored } from './pipeline-audit';
 
@@ -32,7 +32,7 @@ describe('crashes and restarts of the services while pages flow', () => {
   it('kill -9 of a parser, an enricher and the api at random moments loses and duplicates nothing', async () => {
     const source = uniqueSource('chaos-crash');
     const pages = corpus(source, pageCount);
-    const durationMs = Math.max(30_000, pageCount * 40);
+    const durationMs = Math.max(20_000, pageCount * 40);
     const { services } = chaos.stack;
     // Work each replica did before it was killed (its counters start again at 0 after a restart).
     const work = new Map<ServiceProcess, number>([...services.parser, ...services.enricher].map((service) => [service, 0]));
@@ -61,7 +61,7 @@ describe('crashes and restarts of the services while pages flow', () => {
     const [accepted] = (await Promise.all([sending, faults])) as [Accepted[], void];
     process.stderr.write(`[chaos] crash: sent ${accepted.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; killed ${kills.join(', ')}\n`);
 
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: 600_000, label: 'crash' });
+    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'crash' });
     for (const service of work.keys()) work.set(service, (work.get(service) ?? 0) + (await processed(service, subjectOf(service))));
     const letters = (await readDeadLetters(chaos.nats)).filter((letter) => letter.payload.includes(source));
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source], letters.length);
@@ -76,13 +76,13 @@ describe('crashes and restarts of the services while pages flow', () => {
     expect(figures.articlesStored).toBe(figures.articlesExpected);
     // Scale-out: both replicas of each stage took a share.
     for (const [service, count] of work) expect([service.name, count > 0]).toEqual([service.name, true]);
-  }, 1_200_000);
+  }, chaosTestTimeoutMs());
 
   it('SIGTERM of each service mid-stream: it exits promptly, finishes or returns its work, and nothing is lost or doubled', async () => {
     const source = uniqueSource('chaos-sigterm');
-    const count = Math.max(100, Math.round(pageCount / 2));
+    const count = Math.max(20, Math.round(pageCount / 4));
     const pages = corpus(source, count, 100_000);
-    const durationMs = Math.max(30_000, count * 40);
+    const durationMs = Math.max(20_000, count * 40);
     const { services } = chaos.stack;
     const stops: string[] = [];
 
@@ -111,12 +111,12 @@ describe('crashes and restarts of the services while pages flow', () => {
     await Promise.all([sending, faults]);
     process.stderr.write(`[chaos] sigterm: stopped ${stops.join(', ')}\n`);
 
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: 600_000, label: 'sigterm' });
+    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'sigterm' });
     const letters = (await readDeadLetters(chaos.nats)).filter((letter) => letter.payload.includes(source));
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source], letters.length);
     reportFigures('sigterm (parser, enricher, api, ingest)', figures);
     expect(stored).toBe(count);
     expect(figures.problems).toEqual([]);
     expect(figures).toMatchObject({ pagesStored: count, lost: 0, duplicated: 0, deadLettered: 0 });
-  }, 1_200_000);
+  }, chaosTestTimeoutMs());
 });

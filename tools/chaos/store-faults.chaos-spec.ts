@@ -4,7 +4,7 @@ import type { ManagedServer } from '../infra/infra.types';
 import { eventually, integrationServers, uniqueSource } from '../testing/test-stack';
 import { metricValue, readDeadLetters } from './broker-probe';
 import { sendPaced } from './chaos-scanner';
-import { type ChaosStack, chaosPages, chaosSeed, sleep, startChaosStack } from './chaos-stack';
+import { type ChaosStack, chaosPages, chaosSeed, chaosTestTimeoutMs, storeTimeoutMs, sleep, startChaosStack } from './chaos-stack';
 import { corpus, seededRandom } from './page-corpus';
 import { auditThroughApi, reportFigures, waitUntilStored } from './pipeline-audit';
 import { type LatencyProxy, startLatencyProxy } from './latency-proxy';
@@ -64,7 +64,7 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
   it('waits out a 10 s store outage: degraded health, nothing acked meanwhile, everything stored once afterwards', async () => {
     const source = uniqueSource('chaos-outage');
     const pages = corpus(source, pageCount);
-    const durationMs = Math.max(30_000, pageCount * 40);
+    const durationMs = Math.max(20_000, pageCount * 40);
     const started = Date.now();
     const sending = sendPaced(chaos.nats, pages, { durationMs });
 
@@ -87,7 +87,7 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
     const outageMs = Date.now() - outageStarted;
     await sending;
 
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: 600_000, label: 'outage' });
+    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'outage' });
     await eventually(async () => ((await apiHealth()).status === 200 ? true : undefined), 60_000, 'api healthy again');
     const letters = (await readDeadLetters(chaos.nats)).filter((letter) => letter.payload.includes(source));
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source], letters.length);
@@ -99,11 +99,11 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
     expect(stored).toBe(pageCount);
     expect(figures.problems).toEqual([]);
     expect(figures).toMatchObject({ pagesStored: pageCount, lost: 0, duplicated: 0, deadLettered: 0 });
-  }, 1_200_000);
+  }, chaosTestTimeoutMs());
 
   it('on SIGTERM during an outage, returns its in-flight messages at once and acks none of them', async () => {
     const source = uniqueSource('chaos-term-outage');
-    const pages = corpus(source, Math.max(50, Math.round(pageCount / 4)), 200_000);
+    const pages = corpus(source, Math.max(20, Math.round(pageCount / 4)), 200_000);
     const api = chaos.stack.services.api[0];
     await store.stop();
     const before = await apiConsumers(chaos.nats);
@@ -134,17 +134,17 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
 
     await store.start();
     await api.start(180_000);
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: 600_000, label: 'sigterm during outage' });
+    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'sigterm during outage' });
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source]);
     reportFigures('SIGTERM during a store outage', figures, { stopMs: tookMs });
     expect(stored).toBe(pages.length);
     expect(figures.problems).toEqual([]);
     expect(figures).toMatchObject({ lost: 0, duplicated: 0 });
-  }, 1_200_000);
+  }, chaosTestTimeoutMs());
 
   it('with a slow store keeps in-flight work and memory bounded while the backlog waits in JetStream', async () => {
     const source = uniqueSource('chaos-slow');
-    const pages = corpus(source, Math.max(60, Math.round(pageCount / 5)), 300_000);
+    const pages = corpus(source, Math.max(30, Math.round(pageCount / 5)), 300_000);
     const api = chaos.stack.services.api[0];
     const rss = () => metricValue(api.url, 'process_resident_memory_bytes');
     const baseline = await rss();
@@ -161,7 +161,7 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
     })();
     await Promise.all([sending, sampling]);
     proxy.setLatency(0);
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: 600_000, label: 'slow store' });
+    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'slow store' });
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source]);
     const peak = {
       ackPending: Math.max(...samples.map((sample) => sample.ackPending)),
@@ -177,5 +177,5 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
     expect(peak.rssMb - peak.baselineRssMb).toBeLessThan(150);
     expect(stored).toBe(pages.length);
     expect(figures.problems).toEqual([]);
-  }, 1_200_000);
+  }, chaosTestTimeoutMs());
 });

@@ -31,7 +31,16 @@ export async function storedArticleCount(stack: BenchStack): Promise<number> {
 }
 
 async function waitDrained(stack: BenchStack, log: LogFn, stallSeconds: number, deadline: number): Promise<boolean> {
-  const monitor = new ConsumerLagMonitor(stack.jsm, ['BAOXUN_PAGES', 'BAOXUN_ARTICLES']);
+  const monitor = new ConsumerLagMonitor(stack.jsm, ['BAOXUN_PAGES', 'BAOXUN_ARTICLES']).start();
+  const started = Date.now();
+  try {
+    return await drained(stack, monitor, started, log, stallSeconds, deadline);
+  } finally {
+    monitor.stop();
+  }
+}
+
+async function drained(stack: BenchStack, monitor: ConsumerLagMonitor, started: number, log: LogFn, stallSeconds: number, deadline: number): Promise<boolean> {
   let last = '';
   let lastChange = Date.now();
   let lastLog = 0;
@@ -51,6 +60,11 @@ async function waitDrained(stack: BenchStack, log: LogFn, stallSeconds: number, 
     if (Date.now() - lastChange > stallSeconds * 1000) throw new Error(`the api stopped storing (lag ${signature} for ${stallSeconds} s)`);
     if (Date.now() > deadline) {
       log(`api load: time is up with ${total} messages still to store; measuring with what is stored`);
+      return false;
+    }
+    const left = Date.now() - started > 90_000 ? monitor.projectedSecondsLeft() : null;
+    if (left !== null && left > 3 * ((deadline - Date.now()) / 1000) && left > 60) {
+      log(`api load: at the current rate the api needs about ${(left / 3600).toFixed(1)} h more; measuring with what is stored`);
       return false;
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -25,6 +25,8 @@ export class ConsumerLagMonitor {
   private started = 0;
   private busy = false;
   private latest: Record<string, { acked: number; redelivered: number; stream: string }> = {};
+  /** (ms since start, acks summed over all consumers, lag summed over all consumers), for the projection. */
+  private readonly progress: Array<[number, number, number]> = [];
 
   constructor(
     private readonly jsm: JetStreamManager,
@@ -54,12 +56,27 @@ export class ConsumerLagMonitor {
       }
       const point = { t: Date.now() - this.started, lag };
       this.points.push(point);
+      this.progress.push([point.t, Object.values(this.latest).reduce((sum, c) => sum + c.acked, 0), Object.values(lag).reduce((a, b) => a + b, 0)]);
       return point;
     } catch {
       return undefined;
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * Seconds until the backlog is gone at the ack rate of the last `windowMs`, or null while that is unknown.
+   * An underestimate (work still to be published downstream is not in the backlog yet), so it is safe to give up on.
+   */
+  projectedSecondsLeft(windowMs = 60_000): number | null {
+    const last = this.progress.at(-1);
+    if (!last || last[0] < windowMs) return null;
+    const first = this.progress.find((entry) => entry[0] >= last[0] - windowMs) ?? this.progress[0];
+    if (last[0] - first[0] < windowMs / 2) return null;
+    const rate = (last[1] - first[1]) / ((last[0] - first[0]) / 1000);
+    if (last[2] === 0) return 0;
+    return rate > 0 ? last[2] / rate : Number.POSITIVE_INFINITY;
   }
 
   stop(): ConsumerTotals[] {

@@ -40,7 +40,10 @@ export interface ThroughputResult {
   replyMs: Distribution;
   completed: boolean;
   storedPages: number;
+  /** Articles of the stored pages (queryable). */
   articles: number;
+  /** Articles the enricher published (all of them once the run is complete). */
+  enriched: number;
   storedArticles: number | null;
   /** From the first submission to the last page queryable (status stored). */
   lastQueryableSeconds: number;
@@ -118,19 +121,26 @@ async function submitAll(stack: BenchStack, pages: readonly GeneratedPage[], sou
 interface StoredInfo {
   stored: number;
   storedAt: Map<string, number>;
+  /** Articles of the stored pages (what a reader can get). */
+  articles: number;
 }
+
+type PageDoc = { _id: string; status?: string; storedAt?: Date | null; live?: { storedAt?: Date; articleIds?: string[] } | null; parsed?: { articleIds?: string[] } | null };
 
 async function storedPages(stack: BenchStack, ids: readonly string[]): Promise<StoredInfo> {
   const docs = await stack.db
-    .collection<{ _id: string; status?: string; storedAt?: Date | null; live?: { storedAt?: Date } | null }>('pages')
-    .find({ _id: { $in: [...ids] } }, { projection: { status: 1, storedAt: 1, 'live.storedAt': 1 } })
+    .collection<PageDoc>('pages')
+    .find({ _id: { $in: [...ids] } }, { projection: { status: 1, storedAt: 1, 'live.storedAt': 1, 'live.articleIds': 1, 'parsed.articleIds': 1 } })
     .toArray();
   const storedAt = new Map<string, number>();
+  let articles = 0;
   for (const doc of docs) {
     const at = doc.storedAt ?? doc.live?.storedAt;
-    if (doc.status === 'stored' && at) storedAt.set(doc._id, new Date(at).getTime());
+    if (doc.status !== 'stored' || !at) continue;
+    storedAt.set(doc._id, new Date(at).getTime());
+    articles += (doc.live?.articleIds ?? doc.parsed?.articleIds ?? []).length;
   }
-  return { stored: storedAt.size, storedAt };
+  return { stored: storedAt.size, storedAt, articles };
 }
 
 async function subjectCount(stack: BenchStack, stream: string, subject: string): Promise<number> {
@@ -176,6 +186,12 @@ async function waitQueryable(stack: BenchStack, monitor: ConsumerLagMonitor, ids
       log(`${stack.label}: the run's time limit has passed; reporting what is stored so far`);
       return false;
     }
+    // Far too slow to finish in time: say so now instead of waiting out the limit.
+    const left = monitor.projectedSecondsLeft();
+    if (left !== null && left > 3 * ((deadline - Date.now()) / 1000) && left > 60) {
+      log(`${stack.label}: at the current rate the backlog needs about ${Math.round(left)} s more, well past the run's limit; reporting what is stored so far`);
+      return false;
+    }
   }
 }
 
@@ -203,10 +219,10 @@ async function throughputRun(stack: BenchStack, run: E2eOptions['runs'][number],
   const completed = await waitQueryable(stack, monitor, ids, parsedBefore, { stallSeconds: options.stallSeconds, deadline: started + options.maxRunSeconds(run.pages) * 1000 }, options.log);
   const processes = sampler.stop();
   const consumers = monitor.stop();
-  const { stored, storedAt } = await storedPages(stack, ids);
+  const { stored, storedAt, articles } = await storedPages(stack, ids);
   const last = storedAt.size ? Math.max(...storedAt.values()) : Date.now();
   const lastQueryableSeconds = (last - started) / 1000;
-  const articles = (await subjectCount(stack, 'BAOXUN_ARTICLES', 'articles.enriched')) - articlesBefore;
+  const enriched = (await subjectCount(stack, 'BAOXUN_ARTICLES', 'articles.enriched')) - articlesBefore;
   const storedArticles = await stack.db
     .collection('articles')
     .estimatedDocumentCount()
@@ -224,6 +240,7 @@ async function throughputRun(stack: BenchStack, run: E2eOptions['runs'][number],
     completed,
     storedPages: stored,
     articles,
+    enriched,
     storedArticles,
     lastQueryableSeconds,
     pagesPerSec: stored / lastQueryableSeconds,
@@ -305,9 +322,11 @@ export async function runE2eBench(options: E2eOptions): Promise<{ section: E2eSe
     let result: ThroughputResult | undefined;
     try {
       stack = await startBenchStack({ label: run.label, replicas: run.replicas, env: options.env, cpuProfileDir: profileDir, log: options.log });
-      result = await throughputRun(stack, run, options, runId);
-      section.throughput.push(result);
-      if (run.latency) section.latency.push(await latencyRun(stack, `${run.label}-latency`, run.latency, options, runId, run.pages));
+      if (run.pages > 0) {
+        result = await throughputRun(stack, run, options, runId);
+        section.throughput.push(result);
+      }
+      if (run.latency) section.latency.push(await latencyRun(stack, run.label, run.latency, options, runId, run.pages));
     } catch (error) {
       section.errors.push({ scenario: run.label, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       options.log(`${run.label} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -135,6 +135,7 @@ export function renderTable(report: BenchReport): string {
   if (report.api) {
     const a = report.api;
     out.push('', `API  ${int(a.storedArticles)} stored articles (${a.loadedBy}); autocannon ${a.connections} connections, ${a.durationSeconds} s per case, rotating over ${a.pools.ids} ids / ${a.pools.people} people / ${a.pools.words} words`);
+    if (a.backlogDropped) out.push(`  loading stopped with ${int(a.backlogDropped)} messages still waiting; they were dropped (streams purged) so that the reads ran on a quiet store`);
     if (a.load) out.push(`  loaded ${int(a.load.articles)} articles in ${n(a.load.seconds, 0)} s = ${n(a.load.articlesPerSec, 0)} articles/s through the api's consumers (${a.load.path})${a.load.complete ? '' : '; INCOMPLETE: time ran out, the api kept writing during the reads'}`);
     out.push(
       ...grid(
