@@ -184,7 +184,7 @@ describe('bad input over NATS and HTTP, interleaved with valid pages', () => {
     for (const letter of letters) if (!letter.reason) failures.push(`dead letter ${letter.seq} without a reason`);
 
     // What ingest accepted ends stored, or dead-lettered with a reason naming the page.
-    const storedOrDead = await waitUntilStored(chaos.mongoUrl, [...valid.map((one) => one.pageId)], { timeoutMs: storeTimeoutMs(), label: 'fuzz valid pages' });
+    const storedOrDead = await waitUntilStored(chaos.nats, chaos.mongoUrl, [...valid.map((one) => one.pageId)], { timeoutMs: storeTimeoutMs(), label: 'fuzz valid pages' });
     letters = await readDeadLetters(chaos.nats);
     const deadPages = new Map(letters.filter((letter) => letter.subject === 'pages.received').map((letter) => [letter.payload.toString('utf8'), letter] as const));
     const { mongo } = await import('mongoose');

@@ -54,21 +54,27 @@ export async function metricValue(serviceUrl: string, name: string, subject?: st
   return sum;
 }
 
+/** The services' durable consumers on the work streams (other tests' leftover consumers are not ours to wait for). */
+const SERVICE_CONSUMER = /^(parser|enricher|api)-/;
+
+/** Messages the services still have to handle: waiting in the work streams, or delivered and not yet acked. */
+export async function pipelineBacklog(nats: NatsConnection): Promise<number> {
+  const jsm = await nats.jetstreamManager();
+  let backlog = 0;
+  for (const stream of [streams.PAGES.name, streams.ARTICLES.name]) {
+    for await (const consumer of jsm.consumers.list(stream)) {
+      if (SERVICE_CONSUMER.test(consumer.name)) backlog += consumer.num_pending + consumer.num_ack_pending;
+    }
+  }
+  return backlog;
+}
+
 /**
- * True once no durable consumer of the work streams has anything waiting or unacked, twice in a row a second
- * apart: everything sent so far has been handled.
+ * True once the services have nothing waiting or unacked, twice in a row a second apart: everything sent so far
+ * has been handled (stored, or dead-lettered). Retries waiting out a backoff count as unacked.
  */
 export async function pipelineIdle(nats: NatsConnection): Promise<true | undefined> {
-  const busy = async () => {
-    const jsm = await nats.jetstreamManager();
-    for (const stream of [streams.PAGES.name, streams.ARTICLES.name]) {
-      for await (const consumer of jsm.consumers.list(stream)) {
-        if (consumer.config.durable_name && (consumer.num_pending > 0 || consumer.num_ack_pending > 0)) return true;
-      }
-    }
-    return false;
-  };
-  if (await busy()) return undefined;
+  if ((await pipelineBacklog(nats)) > 0) return undefined;
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  return (await busy()) ? undefined : true;
+  return (await pipelineBacklog(nats)) > 0 ? undefined : true;
 }

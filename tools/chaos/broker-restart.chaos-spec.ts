@@ -55,7 +55,7 @@ describe('nats-server restarts while pages flow', () => {
     const [accepted] = await Promise.all([sending, faults]);
     process.stderr.write(`[chaos] broker: ${restarts.join('; ')}\n`);
 
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'broker restart' });
+    const stored = await waitUntilStored(chaos.nats, chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'broker restart' });
     const letters = (await readDeadLetters(chaos.nats)).filter((letter) => letter.payload.includes(source));
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source], letters.length);
     reportFigures('broker restart (stop/start, then kill -9/start)', figures, { resent: accepted.reduce((sum, one) => sum + one.attempts - 1, 0) });

@@ -33,7 +33,7 @@ describe('a nats-server that requires user/password', () => {
     const source = uniqueSource('creds');
     const pages = [corpusPage(source, 0), corpusPage(source, 24)];
     for (const page of pages) await submitUntilAccepted(chaos.nats, page, 60_000);
-    expect(await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: 120_000, label: 'credentials' })).toBe(pages.length);
+    expect(await waitUntilStored(chaos.nats, chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: 120_000, label: 'credentials' })).toBe(pages.length);
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source]);
     expect(figures).toMatchObject({ pagesStored: 2, lost: 0, duplicated: 0, problems: [] });
   }, 300_000);

@@ -1,4 +1,6 @@
 import { mongo } from 'mongoose';
+import type { NatsConnection } from 'nats';
+import { pipelineBacklog, pipelineIdle } from './broker-probe';
 import type { CorpusPage } from './page-corpus';
 
 /** The figures a fault test reports, counted by ids the API returns. */
@@ -46,30 +48,27 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
 }
 
 /**
- * Waits (polling the store, one cheap query a round) until every page is stored, or the time is up; then the
- * audit through the API says what is missing. Progress goes to stderr.
+ * Waits until the services have handled everything (watching the JetStream consumers, which costs the store
+ * nothing: on FerretDB a poll of the pages would slow the very thing under test), then counts the stored pages
+ * once. Progress goes to stderr. Returns how many of the pages are stored.
  */
-export async function waitUntilStored(mongoUrl: string, pageIds: string[], options: { timeoutMs: number; label: string; quietMs?: number }): Promise<number> {
-  const client = new mongo.MongoClient(mongoUrl, { serverSelectionTimeoutMS: 5_000 });
+export async function waitUntilStored(nats: NatsConnection, mongoUrl: string, pageIds: string[], options: { timeoutMs: number; label: string }): Promise<number> {
   const deadline = Date.now() + options.timeoutMs;
   let lastLog = 0;
-  let stored = 0;
-  try {
-    for (;;) {
-      try {
-        await client.connect();
-        stored = await client.db().collection('pages').countDocuments({ _id: { $in: pageIds } as never, status: 'stored' });
-      } catch {
-        // the store may be the thing under test; try again
-      }
-      if (stored >= pageIds.length) return stored;
-      if (Date.now() - lastLog > 15_000) {
-        process.stderr.write(`[chaos] ${options.label}: ${stored}/${pageIds.length} pages stored\n`);
-        lastLog = Date.now();
-      }
-      if (Date.now() > deadline) return stored;
-      await sleep(3_000);
+  for (;;) {
+    const backlog = await pipelineBacklog(nats).catch(() => -1);
+    if (backlog === 0 && (await pipelineIdle(nats).catch(() => undefined))) break;
+    if (Date.now() - lastLog > 30_000) {
+      process.stderr.write(`[chaos] ${options.label}: ${backlog < 0 ? '(broker unreachable)' : `${backlog} message(s) still to handle`}\n`);
+      lastLog = Date.now();
     }
+    if (Date.now() > deadline) break;
+    await sleep(2_000);
+  }
+  const client = new mongo.MongoClient(mongoUrl, { serverSelectionTimeoutMS: 30_000 });
+  try {
+    await client.connect();
+    return await client.db().collection('pages').countDocuments({ _id: { $in: pageIds } as never, status: 'stored' });
   } finally {
     await client.close().catch(() => undefined);
   }

@@ -111,7 +111,7 @@ describe('re-scans of a page', () => {
     reading = false;
     await Promise.all(readers);
     await loading;
-    await waitUntilStored(chaos.mongoUrl, load.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 're-scan load' });
+    await waitUntilStored(chaos.nats, chaos.mongoUrl, load.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 're-scan load' });
 
     const last = versions[versions.length - 1];
     const final = await view(last.pageId);

@@ -61,7 +61,7 @@ describe('crashes and restarts of the services while pages flow', () => {
     const [accepted] = (await Promise.all([sending, faults])) as [Accepted[], void];
     process.stderr.write(`[chaos] crash: sent ${accepted.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; killed ${kills.join(', ')}\n`);
 
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'crash' });
+    const stored = await waitUntilStored(chaos.nats, chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'crash' });
     for (const service of work.keys()) work.set(service, (work.get(service) ?? 0) + (await processed(service, subjectOf(service))));
     const letters = (await readDeadLetters(chaos.nats)).filter((letter) => letter.payload.includes(source));
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source], letters.length);
@@ -111,7 +111,7 @@ describe('crashes and restarts of the services while pages flow', () => {
     await Promise.all([sending, faults]);
     process.stderr.write(`[chaos] sigterm: stopped ${stops.join(', ')}\n`);
 
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'sigterm' });
+    const stored = await waitUntilStored(chaos.nats, chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'sigterm' });
     const letters = (await readDeadLetters(chaos.nats)).filter((letter) => letter.payload.includes(source));
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source], letters.length);
     reportFigures('sigterm (parser, enricher, api, ingest)', figures);

@@ -87,7 +87,7 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
     const outageMs = Date.now() - outageStarted;
     await sending;
 
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'outage' });
+    const stored = await waitUntilStored(chaos.nats, chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'outage' });
     await eventually(async () => ((await apiHealth()).status === 200 ? true : undefined), 60_000, 'api healthy again');
     const letters = (await readDeadLetters(chaos.nats)).filter((letter) => letter.payload.includes(source));
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source], letters.length);
@@ -134,7 +134,7 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
 
     await store.start();
     await api.start(180_000);
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'sigterm during outage' });
+    const stored = await waitUntilStored(chaos.nats, chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'sigterm during outage' });
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source]);
     reportFigures('SIGTERM during a store outage', figures, { stopMs: tookMs });
     expect(stored).toBe(pages.length);
@@ -161,7 +161,7 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
     })();
     await Promise.all([sending, sampling]);
     proxy.setLatency(0);
-    const stored = await waitUntilStored(chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'slow store' });
+    const stored = await waitUntilStored(chaos.nats, chaos.mongoUrl, pages.map((page) => page.pageId), { timeoutMs: storeTimeoutMs(), label: 'slow store' });
     const figures = await auditThroughApi(chaos.stack.apiUrl, pages, [source]);
     const peak = {
       ackPending: Math.max(...samples.map((sample) => sample.ackPending)),

@@ -65,7 +65,7 @@ describe('dead letters and reprocessing, through /v1/admin and the CLI', () => {
     // B spans several edition dates (20 pages a day in the corpus), for the date-range run.
     pagesB = corpus(sourceB, 50).filter((_, index) => index % 5 === 0);
     for (const page of [...pagesA, ...pagesB]) await submitUntilAccepted(chaos.nats, page);
-    await waitUntilStored(chaos.mongoUrl, [...pagesA, ...pagesB].map((page) => page.pageId), { timeoutMs: 300_000, label: 'ops pages' });
+    await waitUntilStored(chaos.nats, chaos.mongoUrl, [...pagesA, ...pagesB].map((page) => page.pageId), { timeoutMs: 300_000, label: 'ops pages' });
     lastParsedAt = Date.now();
   }, 600_000);
 

@@ -17,8 +17,10 @@ export interface LoadResult {
   articles: number;
   seconds: number;
   articlesPerSec: number;
-  /** false when the time limit passed before the api had stored everything (it keeps writing during the reads). */
+  /** false when loading stopped before the api had stored everything (time limit, or far too slow to finish). */
   complete: boolean;
+  /** When stopped early: seconds the api would still have needed at its rate then. */
+  projectedSecondsLeft: number | null;
 }
 
 const AVERAGE_ARTICLES_PER_PAGE = 11;
@@ -30,7 +32,7 @@ export async function storedArticleCount(stack: BenchStack): Promise<number> {
     .catch(() => 0);
 }
 
-async function waitDrained(stack: BenchStack, log: LogFn, stallSeconds: number, deadline: number): Promise<boolean> {
+async function waitDrained(stack: BenchStack, log: LogFn, stallSeconds: number, deadline: number): Promise<number | null> {
   const monitor = new ConsumerLagMonitor(stack.jsm, ['BAOXUN_PAGES', 'BAOXUN_ARTICLES']).start();
   const started = Date.now();
   try {
@@ -40,14 +42,15 @@ async function waitDrained(stack: BenchStack, log: LogFn, stallSeconds: number, 
   }
 }
 
-async function drained(stack: BenchStack, monitor: ConsumerLagMonitor, started: number, log: LogFn, stallSeconds: number, deadline: number): Promise<boolean> {
+/** null when everything is stored; otherwise the seconds still needed (projected) when loading gave up. */
+async function drained(stack: BenchStack, monitor: ConsumerLagMonitor, started: number, log: LogFn, stallSeconds: number, deadline: number): Promise<number | null> {
   let last = '';
   let lastChange = Date.now();
   let lastLog = 0;
   for (;;) {
     const point = await monitor.sample();
     const total = point ? Object.values(point.lag).reduce((a, b) => a + b, 0) : -1;
-    if (total === 0) return true;
+    if (total === 0) return null;
     const signature = JSON.stringify(point?.lag);
     if (signature !== last) {
       last = signature;
@@ -60,12 +63,12 @@ async function drained(stack: BenchStack, monitor: ConsumerLagMonitor, started: 
     if (Date.now() - lastChange > stallSeconds * 1000) throw new Error(`the api stopped storing (lag ${signature} for ${stallSeconds} s)`);
     if (Date.now() > deadline) {
       log(`api load: time is up with ${total} messages still to store; measuring with what is stored`);
-      return false;
+      return monitor.projectedSecondsLeft() ?? Number.POSITIVE_INFINITY;
     }
     const left = Date.now() - started > 90_000 ? monitor.projectedSecondsLeft() : null;
     if (left !== null && left > 3 * ((deadline - Date.now()) / 1000) && left > 60) {
       log(`api load: at the current rate the api needs about ${(left / 3600).toFixed(1)} h more; measuring with what is stored`);
-      return false;
+      return left;
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
@@ -120,9 +123,9 @@ export async function loadArticles(stack: BenchStack, target: number, seed: numb
   const started = Date.now();
   if (full) await submitThroughScanner(stack, seed, pages, source, log);
   else await publishDirect(stack, seed, pages, source, log);
-  const complete = await waitDrained(stack, log, stallSeconds, started + maxSeconds * 1000);
+  const projectedSecondsLeft = await waitDrained(stack, log, stallSeconds, started + maxSeconds * 1000);
   const seconds = (Date.now() - started) / 1000;
   const articles = (await storedArticleCount(stack)) - before;
   log(`api load: ${articles} articles stored in ${seconds.toFixed(0)} s (${(articles / seconds).toFixed(0)} articles/s)`);
-  return { path: full ? 'scanner' : 'articles.enriched', pages, articles, seconds, articlesPerSec: articles / seconds, complete };
+  return { path: full ? 'scanner' : 'articles.enriched', pages, articles, seconds, articlesPerSec: articles / seconds, complete: projectedSecondsLeft === null, projectedSecondsLeft };
 }

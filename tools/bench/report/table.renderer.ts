@@ -4,6 +4,8 @@ import { scalingExponent } from '../stats/percentile.util';
 import type { OfflineResult } from '../offline/offline-case.types';
 
 const n = (value: number | null | undefined, digits = 1): string => (value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits));
+/** A rate: two decimals below 10, so that 0.04 pages/s does not print as 0.0. */
+const rate = (value: number | null | undefined): string => n(value, value !== null && value !== undefined && Math.abs(value) < 10 ? 2 : 1);
 const int = (value: number | null | undefined): string => (value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : Math.round(value).toLocaleString('en-US'));
 
 /** Display width: CJK characters take two columns. */
@@ -91,8 +93,8 @@ export function renderTable(report: BenchReport): string {
           `x${r.replicas}`,
           n(r.submitSeconds),
           n(r.lastQueryableSeconds),
-          n(r.pagesPerSec),
-          n(r.articlesPerSec, 0),
+          rate(r.pagesPerSec),
+          rate(r.articlesPerSec),
           limit ? `${n((r.pagesPerSec / limit) * 100, 0)}% of ${n(limit, 0)}` : 'n/a',
           n(r.replyMs.p99, 0),
           String(r.deadLetters),
@@ -105,15 +107,17 @@ export function renderTable(report: BenchReport): string {
     }
     const small = e.throughput.find((r) => r.replicas === 1 && r.pages === Math.min(...e.throughput.filter((x) => x.replicas === 1).map((x) => x.pages)));
     const large = largestRun(e);
-    if (small && large && large.pages > small.pages) {
+    if (small && large && large.pages > small.pages && !(small.completed && large.completed)) {
+      out.push(`  growth ${small.label} -> ${large.label}: not measured, the runs did not complete (${small.storedPages} and ${large.storedPages} pages stored)`);
+    } else if (small && large && large.pages > small.pages) {
       const exponent = scalingExponent(small.storedPages, small.lastQueryableSeconds, large.storedPages, large.lastQueryableSeconds);
-      out.push(`  growth ${small.label} -> ${large.label}: ${n(small.pagesPerSec)} -> ${n(large.pagesPerSec)} pages/s; time grows as pages^${n(exponent, 2)} (1.00 = linear)`);
+      out.push(`  growth ${small.label} -> ${large.label}: ${rate(small.pagesPerSec)} -> ${rate(large.pagesPerSec)} pages/s; time grows as pages^${n(exponent, 2)} (1.00 = linear)`);
       const cpuOf = (r: typeof small) => Object.entries(r.cpuMsPerPage).filter(([name]) => isService(name) || name.startsWith('ferretdb') || name.startsWith('nats'));
       out.push(`  CPU ms per page ${small.label} -> ${large.label}: ${cpuOf(small).map(([name, ms]) => `${name} ${n(ms, 1)}->${n(large.cpuMsPerPage[name], 1)}`).join(', ')}`);
     }
     const x2 = e.throughput.find((r) => r.replicas > 1);
     const x1 = x2 && e.throughput.find((r) => r.replicas === 1 && r.pages === x2.pages);
-    if (x1 && x2) out.push(`  replicas: parser and enricher x${x2.replicas} vs x1 on ${x2.pages} pages: ${n(x2.pagesPerSec)} vs ${n(x1.pagesPerSec)} pages/s = ${n(x2.pagesPerSec / x1.pagesPerSec, 2)}x`);
+    if (x1 && x2) out.push(`  replicas: parser and enricher x${x2.replicas} vs x1 on ${x2.pages} pages: ${rate(x2.pagesPerSec)} vs ${rate(x1.pagesPerSec)} pages/s = ${n(x2.pagesPerSec / x1.pagesPerSec, 2)}x${x1.completed && x2.completed ? '' : ' (runs incomplete: the store, not the replicated stages, set the pace)'}`);
     for (const r of e.throughput) {
       out.push(`  processes in run ${r.label}:`);
       out.push(
@@ -123,6 +127,8 @@ export function renderTable(report: BenchReport): string {
           '    ',
         ),
       );
+      const rates = r.consumers.filter((c) => c.clearedAt && c.acked).map((c) => `${c.durable} ${int(c.acked / ((c.clearedAt as number) / 1000))}/s`);
+      if (rates.length) out.push(`    stage throughput in the pipeline (messages acked / time until its backlog was gone): ${rates.join(', ')}`);
       out.push(`    consumer lag (max backlog, cleared after s): ${r.consumers.map((c) => `${c.durable} ${int(c.maxLag)}/${c.clearedAt === null ? 'never' : n(c.clearedAt / 1000, 0)}${c.redelivered ? ` (${c.redelivered} redelivered)` : ''}`).join(', ')}`);
       if (r.firstError) out.push(`    ${r.rejected} rejected, first: ${r.firstError}`);
       for (const [name, profile] of Object.entries(r.profiles ?? {})) {
@@ -136,7 +142,7 @@ export function renderTable(report: BenchReport): string {
     const a = report.api;
     out.push('', `API  ${int(a.storedArticles)} stored articles (${a.loadedBy}); autocannon ${a.connections} connections, ${a.durationSeconds} s per case, rotating over ${a.pools.ids} ids / ${a.pools.people} people / ${a.pools.words} words`);
     if (a.backlogDropped) out.push(`  loading stopped with ${int(a.backlogDropped)} messages still waiting; they were dropped (streams purged) so that the reads ran on a quiet store`);
-    if (a.load) out.push(`  loaded ${int(a.load.articles)} articles in ${n(a.load.seconds, 0)} s = ${n(a.load.articlesPerSec, 0)} articles/s through the api's consumers (${a.load.path})${a.load.complete ? '' : '; INCOMPLETE: time ran out, the api kept writing during the reads'}`);
+    if (a.load) out.push(`  loaded ${int(a.load.articles)} articles in ${n(a.load.seconds, 0)} s = ${n(a.load.articlesPerSec, 0)} articles/s through the api's consumers (${a.load.path})${a.load.complete ? '' : `; stopped early: ${a.load.projectedSecondsLeft && Number.isFinite(a.load.projectedSecondsLeft) ? `at that rate the rest would take ${n(a.load.projectedSecondsLeft / 3600, 1)} h more` : 'time limit'}`}`);
     out.push(
       ...grid(
         ['case', 'rate/s', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99 / health', 'non-2xx', 'errors', 'api CPU', 'store CPU'],
