@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import { withFileLock } from './file-lock.util';
 import { buildWithGo } from './go-build.service';
 import type { LogFn } from './infra.types';
-import { type BinarySpec, parseVersion } from './pinned-binaries.constants';
+import { type BinarySpec, builtVersion, parseVersion } from './pinned-binaries.constants';
 import { runCommand } from './run-command.util';
 import { findOnPath } from './which.util';
 
@@ -19,31 +19,32 @@ export async function readBinaryVersion(path: string): Promise<string | undefine
 }
 
 /**
- * Path to spec's binary at exactly spec.version: .cache/bin first, then PATH, else built with Go
+ * Path to spec's binary at exactly its built version (release and patch suffix): .cache/bin first, then PATH, else built with Go
  * under a lock (the second of two racing processes waits and then uses the first one's build).
  */
 export async function ensureBinary(spec: BinarySpec, opts: ResolveOptions): Promise<string> {
   const env = opts.env ?? process.env;
+  const wanted = builtVersion(spec);
   const binDir = join(opts.root, '.cache', 'bin');
   const cached = join(binDir, spec.name);
-  if ((await readBinaryVersion(cached)) === spec.version) return cached;
+  if ((await readBinaryVersion(cached)) === wanted) return cached;
 
   const onPath = findOnPath(spec.name, env.PATH);
   if (onPath && onPath !== cached) {
     const version = await readBinaryVersion(onPath);
-    if (version === spec.version) return onPath;
-    opts.log(`${spec.name} on PATH (${onPath}) is v${version ?? '?'}, need v${spec.version}: using the pinned build`);
+    if (version === wanted) return onPath;
+    opts.log(`${spec.name} on PATH (${onPath}) is v${version ?? '?'}, need v${wanted}: using the pinned build`);
   }
 
   const lockPath = join(opts.root, '.cache', 'locks', `${spec.name}.lock`);
   return withFileLock(
     lockPath,
     async () => {
-      if ((await readBinaryVersion(cached)) === spec.version) return cached; // built while we waited
+      if ((await readBinaryVersion(cached)) === wanted) return cached; // built while we waited
       const built = await buildWithGo(spec, { root: opts.root, binDir, log: opts.log, env });
       const version = await readBinaryVersion(built);
-      if (version !== spec.version) {
-        throw new Error(`built ${relative(opts.root, built)} but it reports v${version ?? '?'} instead of v${spec.version}`);
+      if (version !== wanted) {
+        throw new Error(`built ${relative(opts.root, built)} but it reports v${version ?? '?'} instead of v${wanted}`);
       }
       return built;
     },

@@ -1,7 +1,7 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogFn } from './infra.types';
-import type { BinarySpec } from './pinned-binaries.constants';
+import { applySourceEdits, type BinarySpec, builtVersion } from './pinned-binaries.constants';
 import { lastLines, runCommand } from './run-command.util';
 import { findOnPath } from './which.util';
 
@@ -36,7 +36,8 @@ function makeWritable(dir: string): void {
 
 /**
  * Copies the pinned go.mod/go.sum into `stageDir`, and for a tool that needs a version file, copies that
- * module's verified source beside it, writes the file and points a `replace` at the copy.
+ * module's verified source beside it, writes the file, applies the spec's source patches and points a
+ * `replace` at the copy.
  * The dependency versions stay exactly those the committed go.mod/go.sum pin.
  */
 async function stageModule(spec: BinarySpec, goBin: string, stageDir: string, ctx: GoBuildContext): Promise<string> {
@@ -51,7 +52,14 @@ async function stageModule(spec: BinarySpec, goBin: string, stageDir: string, ct
   const srcDir = join(moduleDir, 'src');
   cpSync(info.Dir, srcDir, { recursive: true });
   makeWritable(srcDir); // the module cache is read-only
-  writeFileSync(join(srcDir, spec.versionFile.path), `v${spec.version}\n`);
+  writeFileSync(join(srcDir, spec.versionFile.path), `v${builtVersion(spec)}\n`);
+  if (spec.sourcePatches) {
+    applySourceEdits(
+      spec.sourcePatches.edits,
+      (file) => readFileSync(join(srcDir, file), 'utf8'),
+      (file, text) => writeFileSync(join(srcDir, file), text),
+    );
+  }
   await go(goBin, ['mod', 'edit', `-replace=${spec.versionFile.module}=./src`], moduleDir, ctx.env);
   return moduleDir;
 }

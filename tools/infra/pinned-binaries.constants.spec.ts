@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FERRETDB, NATS_SERVER, parseVersion } from './pinned-binaries.constants';
+import { applySourceEdits, builtVersion, FERRETDB, NATS_SERVER, parseVersion } from './pinned-binaries.constants';
 import { findRepoRoot } from './repo-root.util';
 
 const root = findRepoRoot(__dirname);
@@ -9,7 +9,30 @@ describe('parseVersion', () => {
   it('reads the versions the pinned binaries print', () => {
     expect(parseVersion('nats-server: v2.15.2\n')).toBe('2.15.2');
     expect(parseVersion('version: v1.24.2\ncommit: unknown\nbranch: unknown\n')).toBe('1.24.2');
+    expect(parseVersion('version: v1.24.2-baoxun.1\ncommit: unknown\n')).toBe('1.24.2-baoxun.1');
     expect(parseVersion('panic: Invalid build/version/version.txt')).toBeUndefined();
+  });
+
+  it('tells a patched build from the release it patches', () => {
+    expect(builtVersion(FERRETDB)).toBe(`${FERRETDB.version}-${FERRETDB.sourcePatches?.suffix}`);
+    expect(builtVersion(NATS_SERVER)).toBe(NATS_SERVER.version);
+  });
+});
+
+describe('applySourceEdits', () => {
+  const edit = { file: 'a.go', find: 'x = 1', replace: 'x = 2', why: 'test' };
+
+  it('replaces the one occurrence', () => {
+    const files: Record<string, string> = { 'a.go': 'package a\nvar x = 1\n' };
+    applySourceEdits([edit], (f) => files[f], (f, text) => (files[f] = text));
+    expect(files['a.go']).toBe('package a\nvar x = 2\n');
+  });
+
+  it('refuses when the text is missing or ambiguous, so a version bump cannot silently drop a fix', () => {
+    const write = jest.fn();
+    expect(() => applySourceEdits([edit], () => 'var y = 1', write)).toThrow(/does not apply.*a\.go/);
+    expect(() => applySourceEdits([edit], () => 'x = 1; x = 1', write)).toThrow(/exactly once/);
+    expect(write).not.toHaveBeenCalled();
   });
 });
 
