@@ -30,7 +30,7 @@ import { mongoHealthProvider } from './store/mongo.health';
 import { StoredPage, StoredPageSchema } from './store/page.schema';
 import { PipelineStoreService } from './store/pipeline-store.service';
 import { IndexSetup } from './store/index-setup';
-import { storeCapabilitiesProvider } from './store/store-capabilities';
+import { STORE_CAPABILITIES, type StoreCapabilities, storeCapabilitiesProvider } from './store/store-capabilities';
 import { VersionSwitchService } from './store/version-switch.service';
 
 @Module({})
@@ -69,7 +69,7 @@ export class ApiModule implements NestModule {
         ...guards,
         storeCapabilitiesProvider,
         IndexSetup,
-        { provide: IdBatch, useValue: new IdBatch() },
+        { provide: IdBatch, inject: [STORE_CAPABILITIES], useFactory: (store: StoreCapabilities) => new IdBatch(store.ferretDb) },
         EntityCountsService,
         VersionSwitchService,
         PipelineStoreService,

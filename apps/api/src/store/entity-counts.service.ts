@@ -1,54 +1,95 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model, UpdateQuery } from 'mongoose';
+import type { Model } from 'mongoose';
 import { ARTICLE_SENTINEL } from '../search/entity-keys';
 import { StoredArticle } from './article.schema';
+import { entityUpdateOf, mergeEntityChanges } from './entity-count.merge';
 import { StoredEntity } from './entity.schema';
-import { KeyedMutex } from './keyed-mutex';
 import type { EntityChange } from './entity-change';
 
-/** Keeps each entity's document and served-article count. */
+interface Waiting {
+  changes: readonly EntityChange[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Keeps each entity's document and served-article count. Changes that arrive while a write is running are
+ * merged and go out together as one bulk write (one entity, one update), and only one write runs at a time:
+ * FerretDB v1 applies an update as read-modify-write without a lock, so two at once could lose an increment.
+ * A caller's promise settles when its changes are written.
+ */
 @Injectable()
 export class EntityCountsService {
-  private readonly mutex = new KeyedMutex();
+  private waiting: Waiting[] = [];
+  private tail: Promise<void> = Promise.resolve();
+  private writing = false;
 
   constructor(
     @InjectModel(StoredEntity.name) private readonly entities: Model<StoredEntity>,
     @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
   ) {}
 
-  async apply(changes: readonly EntityChange[]): Promise<void> {
-    await Promise.all(changes.map((change) => this.mutex.run(change.id, () => this.applyOne(change))));
-  }
-
-  private async applyOne(change: EntityChange): Promise<void> {
-    const now = new Date();
-    if (!change.ref) {
-      if (change.delta !== 0) await this.entities.updateOne({ _id: change.id }, { $inc: { articleCount: change.delta }, $set: { updatedAt: now } });
-      return;
-    }
-    const ref = change.ref;
-    const update: UpdateQuery<StoredEntity> = {
-      $inc: { articleCount: change.delta },
-      $set: { type: ref.type, code: ref.code, parents: ref.parents, updatedAt: now, ...(ref.canonicalName ? { name: ref.canonicalName } : {}) },
-      $addToSet: { aliases: { $each: ref.aliases }, roles: { $each: ref.roles } },
-      ...(ref.canonicalName ? {} : { $setOnInsert: { name: ref.name } }),
-      ...(change.date ? { $min: { firstDate: change.date }, $max: { lastDate: change.date } } : {}),
-    };
-    await this.entities.updateOne({ _id: change.id }, update, { upsert: true });
+  apply(changes: readonly EntityChange[]): Promise<void> {
+    if (changes.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ changes, resolve, reject });
+      this.writeWaiting();
+    });
   }
 
   /** Sets every count from the served articles (an operator's repair after a crash mid-update). */
-  async recount(): Promise<{ entities: number; articles: number }> {
-    const rows = await this.articles.aggregate<{ _id: string; count: number }>([
-      { $match: { live: true } },
-      { $project: { entityIds: 1 } },
-      { $unwind: '$entityIds' },
-      { $group: { _id: '$entityIds', count: { $sum: 1 } } },
-    ]);
-    const counts = new Map(rows.map((row) => [row._id, row.count]));
-    const ids = (await this.entities.find({}, { _id: 1 }).lean<Array<{ _id: string }>>()).map((doc) => doc._id);
-    await Promise.all(ids.map((id) => this.mutex.run(id, () => this.entities.updateOne({ _id: id }, { $set: { articleCount: counts.get(id) ?? 0, updatedAt: new Date() } }).then(() => undefined))));
-    return { entities: ids.length, articles: counts.get(ARTICLE_SENTINEL) ?? 0 };
+  recount(): Promise<{ entities: number; articles: number }> {
+    return this.serially(async () => {
+      const rows = await this.articles.aggregate<{ _id: string; count: number }>([
+        { $match: { live: true } },
+        { $project: { entityIds: 1 } },
+        { $unwind: '$entityIds' },
+        { $group: { _id: '$entityIds', count: { $sum: 1 } } },
+      ]);
+      const counts = new Map(rows.map((row) => [row._id, row.count]));
+      const ids = (await this.entities.find({}, { _id: 1 }).lean<Array<{ _id: string }>>()).map((doc) => doc._id);
+      const updatedAt = new Date();
+      if (ids.length > 0) {
+        await this.entities.bulkWrite(
+          ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { articleCount: counts.get(id) ?? 0, updatedAt } } } })),
+          { ordered: false },
+        );
+      }
+      return { entities: ids.length, articles: counts.get(ARTICLE_SENTINEL) ?? 0 };
+    });
+  }
+
+  private writeWaiting(): void {
+    if (this.writing || this.waiting.length === 0) return;
+    this.writing = true;
+    const batch = this.waiting;
+    this.waiting = [];
+    void this.serially(() => this.write(batch.flatMap((waiting) => waiting.changes))).then(
+      () => this.settle(batch, (waiting) => waiting.resolve()),
+      (error: unknown) => this.settle(batch, (waiting) => waiting.reject(error)),
+    );
+  }
+
+  private settle(batch: Waiting[], outcome: (waiting: Waiting) => void): void {
+    batch.forEach(outcome);
+    this.writing = false;
+    this.writeWaiting();
+  }
+
+  private async write(changes: readonly EntityChange[]): Promise<void> {
+    const now = new Date();
+    const updates = mergeEntityChanges(changes).map((change) => entityUpdateOf(change, now));
+    if (updates.length > 0) await this.entities.bulkWrite(updates.map((updateOne) => ({ updateOne })), { ordered: false });
+  }
+
+  /** Runs work after everything queued before it: one write to the entities at a time. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 }

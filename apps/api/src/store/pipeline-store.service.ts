@@ -9,6 +9,7 @@ import { ARTICLE_SCHEMA_VERSION, StoredArticle } from './article.schema';
 import { DeadLetterRecord } from './dead-letter-record.schema';
 import { entityChanges } from './entity-change';
 import { EntityCountsService } from './entity-counts.service';
+import { IdBatch } from './id-batch';
 import { KeyedMutex } from './keyed-mutex';
 import { PAGE_SCHEMA_VERSION, StoredPage } from './page.schema';
 import { isDuplicateKey, NotYetError, sameIds, versionKey } from './page-version';
@@ -20,8 +21,8 @@ export { NotYetError } from './page-version';
  * Writes what the pipeline produces. Every write is idempotent (keyed by page id and article id), so JetStream's
  * at-least-once delivery stores each page and article exactly once; versions of a page are ordered by the time
  * ingest received them, so a late message of an older version never overwrites a newer one. All writes of one
- * page run under that page's lock, and every write to a page or article goes by _id (FerretDB v1 pushes nothing
- * else down), except the compare-and-set filters, which run once per page version.
+ * page run under that page's lock, and every read and write goes by _id (the only filter FerretDB v1 pushes down
+ * to its SQLite tables), compare-and-set included (IdBatch.updateIf).
  */
 @Injectable()
 export class PipelineStoreService {
@@ -34,6 +35,7 @@ export class PipelineStoreService {
     @InjectModel(DeadLetterRecord.name) private readonly deadLetters: Model<DeadLetterRecord>,
     private readonly versions: VersionSwitchService,
     private readonly entityCounts: EntityCountsService,
+    private readonly ids: IdBatch,
   ) {}
 
   recordReceived(message: PageReceived): Promise<void> {
@@ -73,11 +75,13 @@ export class PipelineStoreService {
       if (versionKey(existing.receivedAt, existing.contentHash) > versionKey(receivedAt, message.contentHash)) return; // an older scan, late
       // A re-scan. The served version stays until this one is complete; articles of an unfinished one are dropped.
       const unfinished = existing.parsed && existing.live?.contentHash !== existing.contentHash ? existing.parsed.articleIds : [];
-      const result = await this.pages.updateOne(
-        { _id: message.pageId, contentHash: existing.contentHash },
+      const replaced = await this.ids.updateIf(
+        this.pages,
+        message.pageId,
+        { contentHash: existing.contentHash },
         { $set: version, $addToSet: { stale: { $each: unfinished } } },
       );
-      if (result.matchedCount === 0) throw new NotYetError(`page ${message.pageId} changed while being replaced; retrying`);
+      if (!replaced) throw new NotYetError(`page ${message.pageId} changed while being replaced; retrying`);
       this.logger.log({ pageId: message.pageId, contentHash: message.contentHash, replaces: existing.contentHash, correlationId: message.correlationId }, 'page re-scanned');
     });
   }
@@ -96,8 +100,10 @@ export class PipelineStoreService {
         const dropped = (known?.articleIds ?? []).filter((id) => !message.articleIds.includes(id) && !served.has(id));
         const parsed = { contentHash: message.contentHash, articleIds: message.articleIds, parserVersion: message.parserVersion, parsedAt: new Date(message.parsedAt) };
         const settled = page.live?.contentHash === message.contentHash && sameIds(page.live.articleIds, message.articleIds);
-        await this.pages.updateOne(
-          { _id: message.pageId, contentHash: message.contentHash },
+        await this.ids.updateIf(
+          this.pages,
+          message.pageId,
+          { contentHash: message.contentHash },
           { $set: { parsed, ...(settled ? {} : { status: 'parsed', storedAt: null }) }, $addToSet: { stale: { $each: dropped } } },
         );
       }
@@ -112,15 +118,31 @@ export class PipelineStoreService {
       const { id, ...rest } = article;
       const fields = { ...rest, pageReceivedAt: new Date(article.pageReceivedAt), schemaVersion: ARTICLE_SCHEMA_VERSION, storedAt: new Date(), ...indexFieldsOf(article) };
       // A new article waits (live: false) for its version's switch; one that is already served is updated in place.
-      // (No projection: FerretDB v1's findAndModify has none.)
-      const before = await this.articles
-        .findOneAndUpdate({ _id: id }, { $set: fields, $setOnInsert: { live: false } }, { upsert: true, returnDocument: 'before' })
-        .lean<Pick<StoredArticle, 'live' | 'entities' | 'page'>>();
+      const before = await this.insertOrUpdate(id, fields);
       if (before?.live) await this.entityCounts.apply(entityChanges([before], [article]));
       this.versions.noteStored(article.pageId, article.pageVersion, id);
       this.logger.debug({ articleId: id, pageId: article.pageId, correlationId: article.correlationId, entities: entityRefsOf(article.entities).length }, 'article stored');
       await this.versions.advance(article.pageId, page);
     });
+  }
+
+  /**
+   * Writes an article, returning what was stored before (null if it is new). Most articles are new, so this
+   * inserts first: on FerretDB an insert only encodes the document, while an upsert also reads and decodes it.
+   * (No projection on the update: FerretDB v1's findAndModify has none.)
+   */
+  private async insertOrUpdate(id: string, fields: Omit<StoredArticle, '_id' | 'live'>): Promise<Pick<StoredArticle, 'live' | 'entities' | 'page'> | null> {
+    try {
+      // The same fields an update writes, cast by the schema but not validated (a continued part may have an
+      // empty headline, which `required` would refuse; the contract has already checked the message).
+      await this.articles.create([{ _id: id, ...fields, live: false }], { validateBeforeSave: false });
+      return null;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    return this.articles
+      .findOneAndUpdate({ _id: id }, { $set: fields, $setOnInsert: { live: false } }, { upsert: true, returnDocument: 'before' })
+      .lean<Pick<StoredArticle, 'live' | 'entities' | 'page'>>();
   }
 
   /** Remembers that a message of a page version was dead-lettered, for the page's status. */

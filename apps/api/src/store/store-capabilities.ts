@@ -5,8 +5,8 @@ import type { Connection } from 'mongoose';
 /** What the store can do; the queries are the same on both, only planning hints and index setup differ. */
 export interface StoreCapabilities {
   /**
-   * FerretDB v1 (SQLite) uses no index for any query: it pushes only {_id: <string>} down to SQLite, and even
-   * that filter does not match the expression its _id index was built on, so every query reads the collection.
+   * FerretDB v1 (SQLite) creates no secondary indexes and pushes only a filter of exactly {_id: <string>} down
+   * to SQLite; every other query decodes the whole collection in Go, so the write path goes by _id (IdBatch).
    */
   readonly ferretDb: boolean;
   readonly version: string;
