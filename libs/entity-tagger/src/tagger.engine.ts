@@ -123,11 +123,15 @@ function joinSegments(segments: Segment[]): Layout {
 
 /** A hit in the joined text as a hit in its field (no hit spans a line break). */
 function toFields<H extends Span>(layout: Layout, hits: H[]): H[] {
-  return hits.map((h) => {
+  // The hits were made for this call alone, so they are moved in place rather than copied.
+  for (const h of hits) {
     let seg = layout.offsets.length - 1;
     while (seg > 0 && layout.offsets[seg] > h.start) seg--;
-    return { ...h, seg, start: h.start - layout.offsets[seg], end: h.end - layout.offsets[seg] };
-  });
+    h.seg = seg;
+    h.start -= layout.offsets[seg];
+    h.end -= layout.offsets[seg];
+  }
+  return hits;
 }
 
 const COMPANY_ENDING = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/;

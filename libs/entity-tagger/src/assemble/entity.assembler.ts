@@ -45,13 +45,16 @@ function placeFields(h: PlaceHit): Pick<PlaceEntity, 'code' | 'canonicalName' | 
 function group<H extends Span & { name: string }, E extends { mentions: Mention[] }>(hits: H[], merge: (h: H, e?: E) => E, mention: (h: Span) => Mention): E[] {
   const sorted = [...hits].sort((a, b) => a.seg - b.seg || a.start - b.start || b.end - a.end);
   const byName = new Map<string, E>();
-  const seen = new Set<string>();
+  // Hits of the same span are neighbours after the sort: the names already given a mention there.
+  let namesHere: string[] = [];
+  let prev: H | null = null;
   for (const h of sorted) {
-    const key = `${h.seg}:${h.start}:${h.end}`;
+    if (!prev || prev.seg !== h.seg || prev.start !== h.start || prev.end !== h.end) namesHere = [];
+    prev = h;
     const entity = merge(h, byName.get(h.name));
     byName.set(h.name, entity);
-    if (seen.has(`${h.name}@${key}`)) continue;
-    seen.add(`${h.name}@${key}`);
+    if (namesHere.includes(h.name)) continue;
+    namesHere.push(h.name);
     entity.mentions.push(mention(h));
   }
   return [...byName.values()];

@@ -1,4 +1,5 @@
 import { jiebaLexicon } from './jieba.lexicon';
+import { Trie } from './trie';
 
 /**
  * Function characters that end a name, title or organization when met on its left: prepositions,
@@ -20,6 +21,9 @@ const STOP_POS = new Set(['i', 'z', 'v', 'p', 'c', 'd', 'r', 'u', 'uj', 'ul', 'u
 /** Words of government and business vocabulary jieba lacks, which must not be cut at a stop character. */
 const DOMAIN_WORDS = ['人力资源和社会保障', '住房和城乡建设', '发展和改革', '文化和旅游', '工业和信息化', '自然资源和规划', '教育和体育', '文化广电和旅游', '科学技术和工业信息化', '经开区', '经济开发区', '经济技术开发区', '高新区', '高新技术产业开发区', '自贸区', '自贸试验区', '管委会', '两新', '街道办'];
 const domain = new Set(DOMAIN_WORDS);
+// No domain word is a prefix of another, so the one starting at a position is also the longest there.
+const domainTrie = new Trie<string>();
+for (const w of DOMAIN_WORDS) domainTrie.add(w, w);
 
 /** True when the character at `at` is a stop character that does not begin a longer ordinary word there. */
 export function isStopCharAt(text: string, at: number, limit: number): boolean {
@@ -59,20 +63,20 @@ export interface StopScan {
  * as 两/书/经/湖南… where a greedy longest match would take 书经.
  */
 export function scanStops(text: string, from: number, to: number): StopScan {
-  const { jieba, words } = jiebaLexicon();
+  const { words } = jiebaLexicon();
   let hard = from;
   let cuts = [from];
   if (to <= from) return { hard, cuts };
-  const tokens = jieba.cut(text.slice(from, to), false);
+  const tokens = cutWindow(text, from, to);
   let i = from;
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
     const end = i + tok.length;
-    const domainWord = DOMAIN_WORDS.find((d) => text.startsWith(d, i) && i + d.length <= to);
-    if (domainWord) {
+    const domainEnd = domainTrie.longestEndAt(text, i, to);
+    if (domainEnd >= 0) {
       // Skip the tokens the domain word covers.
       let covered = end;
-      while (covered < i + domainWord.length && t + 1 < tokens.length) covered += tokens[++t].length;
+      while (covered < domainEnd && t + 1 < tokens.length) covered += tokens[++t].length;
       i = covered;
       continue;
     }
@@ -90,4 +94,29 @@ export function scanStops(text: string, from: number, to: number): StopScan {
     i = end;
   }
   return { hard, cuts };
+}
+
+const isCjk = (code: number): boolean => code >= 0x4e00 && code <= 0x9fd5;
+/** Whether jieba keeps a two-character dictionary word whole when it is the whole window (its word frequencies decide). */
+const pairKeptWhole = new Map<string, boolean>();
+
+/**
+ * jieba's cut (dictionary only) of text[from, to). Most windows are one or two characters: one character is its
+ * own token, and two are one token only if they are a dictionary word that jieba prefers to its two characters,
+ * which is asked once per word. Only longer windows cross into the native segmenter.
+ */
+function cutWindow(text: string, from: number, to: number): string[] {
+  const { jieba, words } = jiebaLexicon();
+  if (to - from === 1 && isCjk(text.charCodeAt(from))) return [text[from]];
+  if (to - from === 2 && isCjk(text.charCodeAt(from)) && isCjk(text.charCodeAt(from + 1))) {
+    const pair = text.slice(from, to);
+    if (!words.has(pair)) return [text[from], text[from + 1]];
+    let whole = pairKeptWhole.get(pair);
+    if (whole === undefined) {
+      whole = jieba.cut(pair, false).length === 1;
+      pairKeptWhole.set(pair, whole);
+    }
+    return whole ? [pair] : [text[from], text[from + 1]];
+  }
+  return jieba.cut(text.slice(from, to), false);
 }

@@ -50,11 +50,46 @@ export function quotations(text: string): Bracketed[] {
   return out;
 }
 
-/** Datelines such as 株洲日报讯 or 新华社北京2月22日电: not mentions of the paper or the place. */
+// 本报讯, 株洲日报2月22日讯, 新华社北京2月22日电. Anchored (sticky): it is tried only just before a 讯 or 电.
+const DATELINE = /[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|报|网|台|社)(?:\d{1,2}月\d{1,2}日)?讯|新华社[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日电/y;
+/** The longest text DATELINE matches before its final 讯 or 电. */
+const DATELINE_REACH = 17;
+
+/**
+ * Datelines such as 株洲日报讯 or 新华社北京2月22日电: not mentions of the paper or the place. The same matches as
+ * the pattern run over the whole text, but every match ends at a 讯 or 电, so only the starts within reach of
+ * one are tried.
+ */
 export function datelines(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  if (text.indexOf('讯') < 0 && text.indexOf('电') < 0) return out;
-  const re = /[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|报|网|台|社)(?:\d{1,2}月\d{1,2}日)?讯|新华社[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日电/g;
-  for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+  const ends = new DatelineEnds(text);
+  let from = 0;
+  for (let k = ends.next(0); k >= 0; k = ends.next(Math.max(k + 1, from))) {
+    for (let s = Math.max(from, k - DATELINE_REACH); s < k; s++) {
+      DATELINE.lastIndex = s;
+      const m = DATELINE.exec(text);
+      if (!m) continue;
+      out.push({ start: s, end: s + m[0].length });
+      from = s + m[0].length;
+      break;
+    }
+  }
   return out;
+}
+
+/** The next 讯 or 电 at or after a position, each searched for only once per occurrence. */
+class DatelineEnds {
+  private xun: number;
+  private dian: number;
+
+  constructor(private readonly text: string) {
+    this.xun = text.indexOf('讯');
+    this.dian = text.indexOf('电');
+  }
+
+  next(from: number): number {
+    if (this.xun >= 0 && this.xun < from) this.xun = this.text.indexOf('讯', from);
+    if (this.dian >= 0 && this.dian < from) this.dian = this.text.indexOf('电', from);
+    return this.xun < 0 ? this.dian : this.dian < 0 ? this.xun : Math.min(this.xun, this.dian);
+  }
 }

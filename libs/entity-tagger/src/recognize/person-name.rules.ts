@@ -37,7 +37,7 @@ export function plausibleName(name: string, knownTwo = false): boolean {
     if (g && ((NOT_GIVEN_POS.has(g.pos) && g.freq >= 200) || (COMMON_WORD_POS.has(g.pos) && g.freq >= 2000))) return false;
   }
   // 武宁 (武宁县) is a place; towns' short forms are too many to rule names out.
-  if (divisionIndex().trie.matchAt(name, 0).some((h) => h.end === name.length && h.values.some((f) => f.division.level <= 3))) return false;
+  if (divisionIndex().trie.valuesOf(name, 0, name.length)?.some((f) => f.division.level <= 3)) return false;
   return true;
 }
 

@@ -4,6 +4,7 @@ import { villagesByName } from '../lexicon/village.index';
 import { isHan } from '../text/char-class.util';
 import type { Segment } from '../text/article-segments';
 import type { PlaceHit } from '../text/span.model';
+import { oneCharVariants, type VariantTarget } from './one-char-variant.matcher';
 import { isGenericAreaName, type PlaceCandidate } from './place.recognizer';
 
 const PLACE_POS = new Set(['ns', 'nsf', 'j']);
@@ -191,54 +192,23 @@ function misspellings(hits: PlaceHit[], segments: Segment[], taken: (seg: number
     const pool = d.level === 3 && d.parent ? children.get(d.parent.raw) : children.get(d.raw);
     for (const t of pool ?? []) if (t.level <= 3) targets.set(t.name, t);
   }
-  const out: PlaceHit[] = [];
+  const variants: VariantTarget<Division>[] = [];
   for (const t of targets.values()) {
-    const stem = t.name.length - (DIVISION_ENDING.exec(t.name)?.[1].length ?? t.name.length);
-    for (const { re, literal } of variantPatterns(t)) {
-      segments.forEach((s, seg) => {
-        if (s.field === 'byline' || !s.text.includes(literal)) return;
-        for (const x of s.text.matchAll(re)) {
-          const written = x[0];
-          const writtenStem = written.slice(0, stem);
-          if (written === t.name || fullNames.has(written) || words.has(writtenStem)) continue;
-          const start = x.index;
-          // 南部山区 is not 崂山区 misread: the first character must not belong to the word before it.
-          if (start > 0 && words.has(s.text.slice(start - 1, start + 1))) continue;
-          const end = start + written.length;
-          if (taken(seg, start, end) || out.some((o) => o.seg === seg && o.start === start)) continue;
-          out.push({ seg, start, end, name: written, division: t, canonicalName: t.name, within: null });
-        }
-      });
-    }
+    const m = DIVISION_ENDING.exec(t.name);
+    if (m) variants.push({ name: t.name, stemLength: m.index, value: t });
   }
+  const out: PlaceHit[] = [];
+  segments.forEach((s, seg) => {
+    if (s.field === 'byline') return;
+    for (const { start, end, target } of oneCharVariants(s.text, variants)) {
+      const written = s.text.slice(start, end);
+      if (fullNames.has(written) || words.has(written.slice(0, target.stemLength))) continue;
+      // 南部山区 is not 崂山区 misread: the first character must not belong to the word before it.
+      if (start > 0 && words.has(s.text.slice(start - 1, start + 1))) continue;
+      if (taken(seg, start, end) || out.some((o) => o.seg === seg && o.start === start)) continue;
+      out.push({ seg, start, end, name: written, division: target.value, canonicalName: target.name, within: null });
+    }
+  });
   return out;
-}
-
-interface Variant {
-  re: RegExp;
-  /** The longest fixed part: texts without it are skipped before running the pattern. */
-  literal: string;
-}
-const variantCache = new WeakMap<Division, Variant[]>();
-/** One pattern per stem character: 渌口区 gives [^…]口区 and 渌[^…]区. */
-function variantPatterns(t: Division): Variant[] {
-  let list = variantCache.get(t);
-  if (list) return list;
-  list = [];
-  const m = DIVISION_ENDING.exec(t.name);
-  const stem = m ? t.name.slice(0, m.index) : '';
-  if (m && stem.length >= 2) {
-    for (let p = 0; p < stem.length; p++) {
-      const before = stem.slice(0, p);
-      const after = stem.slice(p + 1) + m[1];
-      list.push({ re: new RegExp(escape(before) + '[\\u4e00-\\u9fff]' + escape(after), 'g'), literal: after.length >= before.length ? after : before });
-    }
-  }
-  variantCache.set(t, list);
-  return list;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
