@@ -38,8 +38,8 @@ describe('bad input over NATS and HTTP, interleaved with valid pages', () => {
   // Bad messages are cheap (rejected at once or dead-lettered); what ingest accepts has to go through the
   // pipeline, so those are capped.
   const badCount = Number(process.env.CHAOS_BAD ?? Math.max(1_000, chaosPages() * 3));
-  const validCount = Math.max(20, Math.round(chaosPages() / 5));
-  const maxAcceptedOdd = Math.max(20, Math.round(chaosPages() / 5));
+  const validCount = chaosPages(1 / 5);
+  const maxAcceptedOdd = chaosPages(1 / 5);
   let acceptedOdd = 0;
 
   beforeAll(async () => {

@@ -16,7 +16,7 @@ describe('nats-server restarts while pages flow', () => {
   let broker: ManagedServer;
   let chaos: ChaosStack;
   const random = seededRandom(chaosSeed());
-  const pageCount = chaosPages();
+  const pageCount = chaosPages(1 / 2, 25);
 
   beforeAll(async () => {
     broker = await startNatsServerWithAuth(credentials);

@@ -22,7 +22,7 @@ interface PageView {
 describe('re-scans of a page', () => {
   let chaos: ChaosStack;
   const random = seededRandom(chaosSeed());
-  const rounds = Math.max(4, Math.round(chaosPages() / 50));
+  const rounds = Math.max(4, Math.round(chaosPages() / 100));
 
   beforeAll(async () => {
     chaos = await startChaosStack('rescan');
@@ -82,7 +82,7 @@ describe('re-scans of a page', () => {
     await submitUntilAccepted(chaos.nats, versions[0]);
     await storedVersion(versions[0]);
 
-    const load = corpus(uniqueSource('chaos-rescan-load'), Math.max(25, Math.round(chaosPages() / 4)), 500_000);
+    const load = corpus(uniqueSource('chaos-rescan-load'), chaosPages(1 / 4, 25), 500_000);
     const loading = sendPaced(chaos.nats, load, { durationMs: 20_000 * rounds });
     const violations: string[] = [];
     let observations = 0;

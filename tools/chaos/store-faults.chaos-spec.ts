@@ -4,7 +4,7 @@ import type { ManagedServer } from '../infra/infra.types';
 import { eventually, integrationServers, uniqueSource } from '../testing/test-stack';
 import { metricValue, readDeadLetters } from './broker-probe';
 import { sendPaced } from './chaos-scanner';
-import { type ChaosStack, chaosPages, chaosSeed, chaosTestTimeoutMs, storeTimeoutMs, sleep, startChaosStack } from './chaos-stack';
+import { type ChaosStack, chaosPages, chaosSeed, chaosTestTimeoutMs, freshDatabase, sleep, startChaosStack, storeTimeoutMs } from './chaos-stack';
 import { corpus, seededRandom } from './page-corpus';
 import { auditThroughApi, reportFigures, waitUntilStored } from './pipeline-audit';
 import { type LatencyProxy, startLatencyProxy } from './latency-proxy';
@@ -38,7 +38,6 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
   let proxy: LatencyProxy;
   let chaos: ChaosStack;
   const random = seededRandom(chaosSeed());
-  const pageCount = chaosPages();
 
   beforeAll(async () => {
     store = await startFerretDb();
@@ -63,6 +62,7 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
 
   it('waits out a 10 s store outage: degraded health, nothing acked meanwhile, everything stored once afterwards', async () => {
     const source = uniqueSource('chaos-outage');
+    const pageCount = chaosPages(1 / 2, 25);
     const pages = corpus(source, pageCount);
     const durationMs = Math.max(20_000, pageCount * 40);
     const started = Date.now();
@@ -102,8 +102,9 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
   }, chaosTestTimeoutMs());
 
   it('on SIGTERM during an outage, returns its in-flight messages at once and acks none of them', async () => {
+    await freshDatabase(chaos, 'store_term');
     const source = uniqueSource('chaos-term-outage');
-    const pages = corpus(source, Math.max(20, Math.round(pageCount / 4)), 200_000);
+    const pages = corpus(source, chaosPages(1 / 5), 200_000);
     const api = chaos.stack.services.api[0];
     await store.stop();
     const before = await apiConsumers(chaos.nats);
@@ -143,8 +144,9 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
   }, chaosTestTimeoutMs());
 
   it('with a slow store keeps in-flight work and memory bounded while the backlog waits in JetStream', async () => {
+    await freshDatabase(chaos, 'store_slow');
     const source = uniqueSource('chaos-slow');
-    const pages = corpus(source, Math.max(30, Math.round(pageCount / 5)), 300_000);
+    const pages = corpus(source, chaosPages(1 / 5, 30), 300_000);
     const api = chaos.stack.services.api[0];
     const rss = () => metricValue(api.url, 'process_resident_memory_bytes');
     const baseline = await rss();
