@@ -160,6 +160,25 @@ describe('page versions and continued articles', () => {
     });
   });
 
+  it('stores and counts a page with 150 people (one entity update each, in one switch)', async () => {
+    const names = Array.from({ length: 150 }, (_, i) => `众${String.fromCharCode(0x4e00 + i * 7)}${String.fromCharCode(0x5200 + i * 3)}`);
+    const articles = Array.from({ length: 5 }, (_, a) => {
+      const people = names.slice(a * 30, a * 30 + 30);
+      return { headline: `名单第${a + 1}篇`, body: `出席会议的有${people.join('、')}。`, people };
+    });
+    const crowded = pageMessages({ source, date: '2024-06-01', page: '05', articles });
+    await feed.page(crowded);
+    const page = await pageStatus(crowded, 'stored');
+    expect(page.articles).toHaveLength(5);
+    const countOf = async (name: string) => (await get<EntityList>(`/v1/entities?type=person&q=${encodeURIComponent(name)}`)).body.items.find((item) => item.name === name)?.articleCount ?? 0;
+    const sampled = [names[0], names[74], names[149]];
+    const counts = await eventually(async () => {
+      const now = await Promise.all(sampled.map(countOf));
+      return now.every((value) => value === 1) ? now : undefined;
+    }, 'people of the crowded page counted', 60_000);
+    expect(counts).toEqual([1, 1, 1]);
+  });
+
   it('stores a page whose articles and summary arrive before the page itself', async () => {
     const early = pageMessages({ source, date: '2024-05-01', page: '01', articles: [{ headline: '先到', body: '文章先到。' }] });
     await feed.articles(early);

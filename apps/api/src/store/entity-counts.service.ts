@@ -4,6 +4,7 @@ import type { Model } from 'mongoose';
 import { ARTICLE_SENTINEL } from '../search/entity-keys';
 import { StoredArticle } from './article.schema';
 import { entityUpdateOf, mergeEntityChanges } from './entity-count.merge';
+import { IdBatch } from './id-batch';
 import { StoredEntity } from './entity.schema';
 import type { EntityChange } from './entity-change';
 
@@ -15,7 +16,7 @@ interface Waiting {
 
 /**
  * Keeps each entity's document and served-article count. Changes that arrive while a write is running are
- * merged and go out together as one bulk write (one entity, one update), and only one write runs at a time:
+ * merged and go out together (one entity, one update; a bulk write on MongoDB), and only one write runs at a time:
  * FerretDB v1 applies an update as read-modify-write without a lock, so two at once could lose an increment.
  * A caller's promise settles when its changes are written.
  */
@@ -28,6 +29,7 @@ export class EntityCountsService {
   constructor(
     @InjectModel(StoredEntity.name) private readonly entities: Model<StoredEntity>,
     @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
+    private readonly ids: IdBatch,
   ) {}
 
   apply(changes: readonly EntityChange[]): Promise<void> {
@@ -50,12 +52,7 @@ export class EntityCountsService {
       const counts = new Map(rows.map((row) => [row._id, row.count]));
       const ids = (await this.entities.find({}, { _id: 1 }).lean<Array<{ _id: string }>>()).map((doc) => doc._id);
       const updatedAt = new Date();
-      if (ids.length > 0) {
-        await this.entities.bulkWrite(
-          ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { articleCount: counts.get(id) ?? 0, updatedAt } } } })),
-          { ordered: false },
-        );
-      }
+      await this.ids.updateEach(this.entities, ids.map((id) => ({ filter: { _id: id }, update: { $set: { articleCount: counts.get(id) ?? 0, updatedAt } } })));
       return { entities: ids.length, articles: counts.get(ARTICLE_SENTINEL) ?? 0 };
     });
   }
@@ -79,8 +76,7 @@ export class EntityCountsService {
 
   private async write(changes: readonly EntityChange[]): Promise<void> {
     const now = new Date();
-    const updates = mergeEntityChanges(changes).map((change) => entityUpdateOf(change, now));
-    if (updates.length > 0) await this.entities.bulkWrite(updates.map((updateOne) => ({ updateOne })), { ordered: false });
+    await this.ids.updateEach(this.entities, mergeEntityChanges(changes).map((change) => entityUpdateOf(change, now)));
   }
 
   /** Runs work after everything queued before it: one write to the entities at a time. */

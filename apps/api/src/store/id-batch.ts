@@ -8,8 +8,7 @@ const PER_ID_CONCURRENCY = 8;
  * Reads and writes of documents by _id. On MongoDB a batch is one $in on the _id index. FerretDB v1 (SQLite)
  * pushes only a filter of exactly {_id: <string>} down to SQLite; any other filter, $in included, decodes every
  * document of the collection in Go (measured: 10 ids by $in in a 3,000-article collection take 14 s, one id
- * 0.005 s with the _id index fix in tools/infra), so there a batch reads one id per request, a few at a time,
- * and writes as one bulk write of one statement per id.
+ * 0.005 s with the _id index fix in tools/infra), so there a batch is one request per id, a few at a time.
  */
 export class IdBatch {
   constructor(private readonly onePerId: boolean) {}
@@ -27,15 +26,27 @@ export class IdBatch {
   async update<T>(model: Model<T>, ids: readonly string[], update: UpdateQuery<T>): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
-    if (this.onePerId) await model.bulkWrite(unique.map((id) => ({ updateOne: { filter: { _id: id }, update } })) as never, { ordered: false });
+    if (this.onePerId) await eachLimited(unique, (id) => model.updateOne({ _id: id } as never, update).exec());
     else await model.updateMany({ _id: { $in: unique } } as never, update);
   }
 
   async delete<T>(model: Model<T>, ids: readonly string[]): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
-    if (this.onePerId) await model.bulkWrite(unique.map((id) => ({ deleteOne: { filter: { _id: id } } })) as never, { ordered: false });
+    if (this.onePerId) await eachLimited(unique, (id) => model.deleteOne({ _id: id } as never).exec());
     else await model.deleteMany({ _id: { $in: unique } } as never);
+  }
+
+  /**
+   * One update per document, each by _id: on MongoDB one unordered bulk write. On FerretDB v1 one request per
+   * statement, a few at a time: its bulk update keeps every statement's SQLite cursor (and connection) open
+   * until the whole command ends, and with bulk writes the fault tests' bad-input run hung the database (every
+   * request to it waited, FerretDB idle); with one request per statement the same run passes.
+   */
+  async updateEach<T>(model: Model<T>, statements: ReadonlyArray<{ filter: { _id: string }; update: UpdateQuery<T>; upsert?: boolean }>): Promise<void> {
+    if (statements.length === 0) return;
+    if (this.onePerId) await eachLimited(statements, (s) => model.updateOne(s.filter as never, s.update, { upsert: s.upsert ?? false }).exec());
+    else await model.bulkWrite(statements.map((updateOne) => ({ updateOne })) as never, { ordered: false });
   }
 
   /**
