@@ -9,10 +9,9 @@ import { integrationServers, isolatedMongoUrl } from '../testing/test-stack';
 export const CHAOS_API_KEY = 'chaos-api-key-0123456789abcdef';
 
 /**
- * Pages a fault test sends: its share of CHAOS_PAGES (1000 in npm run test:chaos, 50 in npm test; default 200),
- * at least `min`. The crash test sends them all; the others a share, because on FerretDB v1 every update and
- * delete reads the whole collection, so the api slows as a database grows (reported) and a run's time grows
- * with the square of its pages.
+ * Pages a fault test sends: its share of CHAOS_PAGES (1000 in npm run test:chaos and so in npm test; default
+ * 200), at least `min`. The crash test sends them all; the others a share, which keeps the whole run near ten
+ * minutes on two cores (the api on FerretDB stores a few pages a second).
  */
 export const chaosPages = (share = 1, min = 20): number => Math.max(min, Math.round(Number(process.env.CHAOS_PAGES ?? 200) * share));
 
