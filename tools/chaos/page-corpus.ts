@@ -14,7 +14,7 @@ export interface CorpusPage {
   expectedArticleIds: string[];
 }
 
-const sampleText = (): string => readFileSync(join(findRepoRoot(), '..', 'shared', 'samples', 'zhuzhou-daily-2024-02-23-p01.txt'), 'utf8');
+const sampleText = (): string => readFileSync(join(findRepoRoot(), 'tools', 'quality', 'samples', 'zhuzhou-daily-2024-02-23-p01.txt'), 'utf8');
 let sample: string | undefined;
 
 const PLACES = ['株洲', '醴陵', '攸县', '茶陵', '炎陵', '渌口', '芦淞', '荷塘', '石峰', '天元'];

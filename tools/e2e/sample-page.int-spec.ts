@@ -8,7 +8,7 @@ import { eventually, startTestStack, uniqueSource } from '../testing/test-stack'
 
 // The walking skeleton end to end: a scanner publishes the sample page over NATS; the API serves its articles.
 
-const samples = join(findRepoRoot(), '..', 'shared', 'samples');
+const samples = join(findRepoRoot(), 'tools', 'quality', 'samples');
 const sampleText = readFileSync(join(samples, 'zhuzhou-daily-2024-02-23-p01.txt'), 'utf8');
 const gold = JSON.parse(readFileSync(join(samples, 'zhuzhou-daily-2024-02-23-p01.gold.json'), 'utf8')) as { articles: Array<{ headline: string }> };
 

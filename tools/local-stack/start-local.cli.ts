@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const root = findRepoRoot();
   const { values } = parseArgs({
     options: {
-      file: { type: 'string', default: resolve(root, '..', 'shared', 'samples', 'zhuzhou-daily-2024-02-23-p01.txt') },
+      file: { type: 'string', default: resolve(root, 'tools', 'quality', 'samples', 'zhuzhou-daily-2024-02-23-p01.txt') },
       source: { type: 'string', default: '株洲日报' },
       date: { type: 'string', default: '2024-02-23' },
       page: { type: 'string', default: '01' },

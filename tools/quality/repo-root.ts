@@ -9,9 +9,12 @@ export function findRepoRoot(from: string = __dirname): string {
   }
 }
 
-/** The shared samples folder, a sibling of the repository: ../shared/samples. */
+/**
+ * The sample page and its gold: a copy of the project's shared samples (../shared/samples when this repository
+ * was started), kept here so that a clone anywhere has them.
+ */
 export function samplesDir(root: string = findRepoRoot()): string {
-  return join(root, '..', 'shared', 'samples');
+  return join(root, 'tools', 'quality', 'samples');
 }
 
 /** The parser corpus of this repository. */

@@ -1,5 +1,5 @@
-// The shared sample page (../shared/samples) must score 100% on structure. Entity thresholds belong to the
-// tagger's tests; here entities are only scored, not asserted.
+// The sample page (tools/quality/samples, a copy of ../shared/samples) must score 100% on structure.
+// Entity thresholds belong to the tagger's tests; here entities are only scored, not asserted.
 import { existsSync } from 'node:fs';
 import { scoreCorpus } from './corpus.runner';
 import { findRepoRoot, samplesDir } from './repo-root';

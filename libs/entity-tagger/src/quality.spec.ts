@@ -6,7 +6,7 @@ import { loadGoldCases } from './testing/gold-page.fixture';
 import { badMentions } from './testing/mention-check';
 
 const ROOT = join(__dirname, '../../..');
-const SAMPLE = join(ROOT, '../shared/samples/zhuzhou-daily-2024-02-23-p01');
+const SAMPLE = join(ROOT, 'tools/quality/samples/zhuzhou-daily-2024-02-23-p01');
 const CORPUS = join(ROOT, 'tools/quality/corpus');
 
 function scorePages(prefixes: string[]): PageScore {

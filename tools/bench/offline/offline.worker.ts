@@ -20,7 +20,7 @@ import type { OfflineCase, OfflineResult } from './offline-case.types';
 export const SAMPLE_FILE = 'zhuzhou-daily-2024-02-23-p01.txt';
 
 export function sampleText(): string {
-  return readFileSync(join(findRepoRoot(), '..', 'shared', 'samples', SAMPLE_FILE), 'utf8');
+  return readFileSync(join(findRepoRoot(), 'tools', 'quality', 'samples', SAMPLE_FILE), 'utf8');
 }
 
 interface Unit {
