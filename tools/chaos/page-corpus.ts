@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parsePage } from '@baoxun/page-parser/page.parser';
 import type { PageSubmission } from '@baoxun/shared/contracts/page.contract';
 import { articleIdOf, contentHashOf, pageIdOf } from '@baoxun/shared/identity/page-identity';
 import { findRepoRoot } from '../infra/repo-root.util';
+import { samplePagePath } from '../quality/repo-root';
 
 /** A page a test sends, with what must come out of the pipeline for it. */
 export interface CorpusPage {
@@ -14,7 +14,7 @@ export interface CorpusPage {
   expectedArticleIds: string[];
 }
 
-const sampleText = (): string => readFileSync(join(findRepoRoot(), 'tools', 'quality', 'samples', 'zhuzhou-daily-2024-02-23-p01.txt'), 'utf8');
+const sampleText = (): string => readFileSync(samplePagePath('txt', findRepoRoot()), 'utf8');
 let sample: string | undefined;
 
 const PLACES = ['株洲', '醴陵', '攸县', '茶陵', '炎陵', '渌口', '芦淞', '荷塘', '石峰', '天元'];

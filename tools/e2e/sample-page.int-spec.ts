@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { NatsConnection } from 'nats';
 import { findRepoRoot } from '../infra/repo-root.util';
+import { samplePagePath } from '../quality/repo-root';
 import type { LocalStack } from '../local-stack/local-stack';
 import { submitPage } from '../scanner/submit-page';
 import { eventually, startTestStack, uniqueSource } from '../testing/test-stack';
 
 // The walking skeleton end to end: a scanner publishes the sample page over NATS; the API serves its articles.
 
-const samples = join(findRepoRoot(), 'tools', 'quality', 'samples');
-const sampleText = readFileSync(join(samples, 'zhuzhou-daily-2024-02-23-p01.txt'), 'utf8');
-const gold = JSON.parse(readFileSync(join(samples, 'zhuzhou-daily-2024-02-23-p01.gold.json'), 'utf8')) as { articles: Array<{ headline: string }> };
+const sampleText = readFileSync(samplePagePath('txt', findRepoRoot()), 'utf8');
+const gold = JSON.parse(readFileSync(samplePagePath('gold.json', findRepoRoot()), 'utf8')) as { articles: Array<{ headline: string }> };
 
 interface PageResponse {
   id: string;

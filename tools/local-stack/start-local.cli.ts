@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect } from 'nats';
 import { findRepoRoot } from '../infra/repo-root.util';
+import { samplePagePath } from '../quality/repo-root';
 import { startInfra } from '../infra/infra.service';
 import { submitPage } from '../scanner/submit-page';
 import { startLocalStack } from './local-stack';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const root = findRepoRoot();
   const { values } = parseArgs({
     options: {
-      file: { type: 'string', default: resolve(root, 'tools', 'quality', 'samples', 'zhuzhou-daily-2024-02-23-p01.txt') },
+      file: { type: 'string', default: samplePagePath('txt', root) },
       source: { type: 'string', default: '株洲日报' },
       date: { type: 'string', default: '2024-02-23' },
       page: { type: 'string', default: '01' },

@@ -17,6 +17,11 @@ export function samplesDir(root: string = findRepoRoot()): string {
   return join(root, 'tools', 'quality', 'samples');
 }
 
+/** The sample page itself: `.txt` (the scanner's text) or `.gold.json` (its hand-made annotation). */
+export function samplePagePath(extension: 'txt' | 'gold.json', root: string = findRepoRoot()): string {
+  return join(samplesDir(root), `zhuzhou-daily-2024-02-23-p01.${extension}`);
+}
+
 /** The parser corpus of this repository. */
 export function corpusDir(root: string = findRepoRoot()): string {
   return join(root, 'tools', 'quality', 'corpus');

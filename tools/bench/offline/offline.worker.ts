@@ -1,7 +1,6 @@
 // One offline measurement in a process of its own (forked by offline.bench.ts), so that peak memory and JIT
 // state belong to that case alone. Single-threaded: the figures are "on one core".
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
@@ -11,16 +10,15 @@ import { PageParsedSchema, PageReceivedSchema } from '@baoxun/shared/contracts/p
 import { parsePage } from '@baoxun/page-parser/page.parser';
 import { tagArticle } from '@baoxun/entity-tagger/article.tagger';
 import { findRepoRoot } from '../../infra/repo-root.util';
+import { samplePagePath } from '../../quality/repo-root';
 import { generateCorpus } from '../corpus/page.generator';
 import { articlesParsedOf, enrichedOf, pageParsedOf, pageReceivedOf, taggedTextOf } from '../corpus/pipeline-messages';
 import { type CpuProfile, summarizeProfile } from '../profile/cpu-profile.summary';
 import { machineCpuSeconds } from '../system/process.sampler';
 import type { OfflineCase, OfflineResult } from './offline-case.types';
 
-export const SAMPLE_FILE = 'zhuzhou-daily-2024-02-23-p01.txt';
-
 export function sampleText(): string {
-  return readFileSync(join(findRepoRoot(), 'tools', 'quality', 'samples', SAMPLE_FILE), 'utf8');
+  return readFileSync(samplePagePath('txt', findRepoRoot()), 'utf8');
 }
 
 interface Unit {
