@@ -32,6 +32,12 @@ export interface JetStreamServerOptions {
 
 /** A pull request's lifetime: short, so reserved slots come back quickly and close() is prompt. */
 const PULL_EXPIRES_MS = 1_000;
+/**
+ * A message that arrives after close() began goes back with this delay: returned at once, JetStream handed it
+ * straight back to the still-open pull, a dozen times in a few ms, until its delivery count passed MAX_DELIVER
+ * and the next replica dead-lettered it as a crash loop (seen in the SIGTERM fault test).
+ */
+const RETURN_WHILE_CLOSING_DELAY_MS = 1_000;
 /** Requests waiting for a slot beyond this many per slot are refused at once ("busy"), so memory stays bounded. */
 const QUEUED_REQUESTS_PER_SLOT = 64;
 
@@ -184,7 +190,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           received++;
           this.reserved--;
           if (this.closing) {
-            message.nak();
+            message.nak(RETURN_WHILE_CLOSING_DELAY_MS);
+            batch.stop(); // ask for nothing more; what is already on its way is returned the same way
             this.wakeWaiters();
             continue;
           }
