@@ -1,6 +1,8 @@
 import type { Entities } from '@baoxun/shared/contracts/article.contract';
 import { assembleEntities } from './assemble/entity.assembler';
 import { CampaignDictionaryStore } from './campaign/campaign-dictionary.store';
+import { PeopleDictionaryStore } from './people/people-dictionary.store';
+import { withKnownPeople } from './recognize/known-person.resolver';
 import { titleHeadEndingAt } from './lexicon/title.lexicon';
 import { recognizeCampaigns } from './recognize/campaign.recognizer';
 import { bookTitles, datelines, quotations } from './recognize/markup.scanner';
@@ -17,6 +19,8 @@ export interface TaggerOptions {
   campaignDictionaryPath?: string;
   /** Minimum time between checks of the dictionary file (default 5000 ms). */
   reloadIntervalMs?: number;
+  /** Operators' dictionary of known people (format in the README); re-read when it changes. */
+  peopleDictionaryPath?: string;
   /** Divisions the paper covers (GB/T 2260, e.g. "430200" for 株洲市): ambiguous names lean towards them. */
   homeCodes?: string[];
 }
@@ -30,14 +34,17 @@ export interface BylineNames {
 /** The tagging pipeline over the segments of one article or text. */
 export class TaggerEngine {
   private readonly campaigns: CampaignDictionaryStore;
+  private readonly knownPeople: PeopleDictionaryStore;
 
   constructor(private readonly options: TaggerOptions = {}) {
     this.campaigns = new CampaignDictionaryStore({ path: options.campaignDictionaryPath, reloadIntervalMs: options.reloadIntervalMs });
+    this.knownPeople = new PeopleDictionaryStore({ path: options.peopleDictionaryPath, reloadIntervalMs: options.reloadIntervalMs });
   }
 
-  /** Re-reads the campaign dictionary file now. */
+  /** Re-reads the campaign and people dictionary files now. */
   reloadDictionary(): void {
     this.campaigns.refresh(true);
+    this.knownPeople.refresh(true);
   }
 
   /**
@@ -98,7 +105,7 @@ export class TaggerEngine {
     }
     if (byline) addBylineNames(layout, byline, found);
     addKickerTitles(layout, found);
-    const all = withRepeatedNames(doc, found, spans);
+    const all = withKnownPeople(text, this.knownPeople.get(), found, (start, end) => spans.overlapsMask(0, start, end, mask), (hits) => withRepeatedNames(doc, hits, spans));
     for (const p of all) spans.add(0, p.start, p.end, 'person');
     return all;
   }

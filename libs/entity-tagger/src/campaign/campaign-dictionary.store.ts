@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { dictionaryLines, WatchedFileStore } from '../dictionary/watched-file.store';
 import { Trie } from '../lexicon/trie';
 import { SEED_CAMPAIGN_TERMS } from './campaign-seed.data';
 
@@ -23,46 +23,32 @@ export interface CampaignDictionary {
  * last good terms.
  */
 export class CampaignDictionaryStore {
-  private current: CampaignDictionary;
-  private mtimeMs = -1;
-  private checkedAt = 0;
-  lastError: string | null = null;
+  private readonly file: WatchedFileStore<CampaignDictionary>;
 
-  constructor(private readonly options: CampaignDictionaryOptions = {}) {
-    this.current = build(options.seed === false ? [] : SEED_CAMPAIGN_TERMS, '');
-    this.refresh(true);
+  constructor(options: CampaignDictionaryOptions = {}) {
+    const seed = options.seed === false ? [] : SEED_CAMPAIGN_TERMS;
+    this.file = new WatchedFileStore({ path: options.path, reloadIntervalMs: options.reloadIntervalMs, build: (text) => build(seed, text) });
+  }
+
+  get lastError(): string | null {
+    return this.file.lastError;
   }
 
   get(): CampaignDictionary {
-    this.refresh(false);
-    return this.current;
+    return this.file.get();
   }
 
   /** Re-reads the file now if it changed (or always, with force). */
   refresh(force: boolean): void {
-    const path = this.options.path;
-    if (!path) return;
-    const now = Date.now();
-    if (!force && now - this.checkedAt < (this.options.reloadIntervalMs ?? 5000)) return;
-    this.checkedAt = now;
-    try {
-      const mtime = statSync(path).mtimeMs;
-      if (!force && mtime === this.mtimeMs) return;
-      const text = readFileSync(path, 'utf8');
-      this.current = build(this.options.seed === false ? [] : SEED_CAMPAIGN_TERMS, text);
-      this.mtimeMs = mtime;
-      this.lastError = null;
-    } catch (err) {
-      this.lastError = (err as Error).message;
-    }
+    this.file.refresh(force);
   }
 }
 
 export function parseDictionary(text: string): { add: string[]; remove: string[] } {
   const add: string[] = [];
   const remove: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim().replace(/^[“"]|[”"]$/g, '');
+  for (const raw of dictionaryLines(text)) {
+    const line = raw.replace(/^[“"]|[”"]$/g, '');
     if (!line) continue;
     if (line.startsWith('-')) remove.push(line.slice(1).trim());
     else add.push(line);
