@@ -25,5 +25,6 @@ module.exports = {
     '^@baoxun/shared/(.*)$': lib('shared'),
     '^@baoxun/page-parser/(.*)$': lib('page-parser'),
     '^@baoxun/entity-tagger/(.*)$': lib('entity-tagger'),
+    '^@baoxun/lexical-analyzer/(.*)$': lib('lexical-analyzer'),
   },
 };
