@@ -66,6 +66,19 @@ describe('people and their titles', () => {
   });
 });
 
+describe('fragments that are not names', () => {
+  it('does not read a count after a title as a name (都第一, 向十多名)', () => {
+    expect(tagText('全体党员都第一时间赶到现场，工人向十多名学生讲解，市民都第二天就知道了。').people).toEqual([]);
+    expect(tagText('干部都来了，群众向他们致谢。').people).toEqual([]);
+  });
+
+  it('ends an organization name at the form of address that ends a person’s name', () => {
+    const e = tagText('免去王志刚同志株洲市人民政府副市长职务。');
+    expect(names(e.organizations)).toEqual(['株洲市人民政府']);
+    expect(names(e.people)).toEqual(['王志刚']);
+  });
+});
+
 describe('places', () => {
   it('links divisions to their GB/T 2260 code and parents, short forms included', () => {
     const e = tagText('湖南省株洲市醴陵市获年度冠军，株洲人民倍感振奋。');

@@ -99,6 +99,7 @@ function candidateEndingWith(text: string, sufStart: number, end: number, strong
     if (k > 0 && !ORG_VERBS.has(verbBefore(text, cuts[k]))) break;
   }
   if (quoteOk && start === quote) start = keepVerbBeforeQuote(text, left, start);
+  start = afterPersonAddress(text, start, plainEnd);
   if (strong) {
     const stem = text.slice(start, sufStart);
     if (stem.length < 2 && !(stem.length === 1 && ADMIN_CHARS.has(stem))) return null;
@@ -112,6 +113,17 @@ function candidateEndingWith(text: string, sufStart: number, end: number, strong
   }
   if (end - start > MAX_NAME || end - start < 2 || FACILITY_END.test(text.slice(start, end))) return null;
   return { start, end, name: text.slice(start, end) };
+}
+
+/** Forms of address that end a person's name: nothing before them is part of an organization's name. */
+const ADDRESS = /(?:同志|先生|女士|等人|一行)/g;
+
+/** 张剑飞同志长沙市人民政府副市长职务: the organization starts after the person and the form of address. */
+function afterPersonAddress(text: string, start: number, end: number): number {
+  if (end - start < 4) return start;
+  let cut = start;
+  for (const m of text.slice(start, end).matchAll(ADDRESS)) cut = start + m.index + m[0].length;
+  return cut;
 }
 
 /** Verbs that occur inside official names (学习中心组, 监督管理局, 发展和改革委员会). */

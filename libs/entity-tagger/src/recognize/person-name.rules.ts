@@ -11,6 +11,8 @@ const LAST_NOT = new Set('的了在是和与等说要将把被对向也还都就
 const FIRST_NOT = new Set('的了在是和与等说要将把被对向也还都就并而及或之其此该这那个们不没有无很最更已所于以因由让请使得地着过市省县区局委办部院所厅处科室组队站馆届次项位名年月日级类'.split(''));
 const HONORIFICS = new Set(['女士', '先生', '小姐', '阿姨', '大爷', '大妈', '大姐', '大哥', '大叔', '大娘', '师傅', '老师', '同志', '总', '局', '书记', '老', '工', '姐', '哥', '叔', '伯', '婆', '爷', '奶奶', '爷爷', '老人', '家']);
 
+const NUMERALS = new Set('一二三四五六七八九十百千万两几零'.split(''));
+
 /** A given name that is one of these kinds of word is a function word after a surname-like character. */
 const NOT_GIVEN_POS = new Set(['d', 'p', 'c', 'u', 'uj', 'ul', 'r', 'm', 't', 'f', 'q']);
 /** Verbs and adjectives are given names too (立新, 建国), unless they are everyday words (表示, 发展). */
@@ -26,6 +28,8 @@ export function plausibleName(name: string, knownTwo = false): boolean {
   // 李女士, 王大姐, 张某: a surname and a form of address is not a name.
   if (HONORIFICS.has(given) || given[0] === '某') return false;
   if (FIRST_NOT.has(given[0]) || LAST_NOT.has(given[given.length - 1])) return false;
+  // 都第一, 向十多名: an ordinal or a number after a function character that is also a surname is a count.
+  if (given[0] === '第' || (STOP_CHARS.has(name[0]) && NUMERALS.has(given[0]))) return false;
   const { words } = jiebaLexicon();
   const e = words.get(name);
   // jieba tags many two-character words nr (亚军, 白银): a two-character name must not be a word at all.

@@ -61,6 +61,8 @@ function titledPeople(text: string, push: (c: PersonCandidate) => void): void {
     if (!hit || crossesTitle(text, i, hit.end)) continue;
     const name = nameForward(text, hit.end, true);
     if (!name) continue;
+    // 党员都来了, 市民向他致谢: after a title a function character is read as a word before it is a surname.
+    if (name.name.length === 2 && isStopCodeAt(text, name.start)) continue;
     const roles = roleChain(text, i, hit.end);
     push({ ...name, roles });
     // A list after one title shares it (市领导刘亚亮、杨胜跃).
