@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogFn } from './infra.types';
 import { applySourceEdits, type BinarySpec, builtVersion } from './pinned-binaries.constants';
@@ -54,6 +54,11 @@ async function stageModule(spec: BinarySpec, goBin: string, stageDir: string, ct
   makeWritable(srcDir); // the module cache is read-only
   writeFileSync(join(srcDir, spec.versionFile.path), `v${builtVersion(spec)}\n`);
   if (spec.sourcePatches) {
+    for (const file of spec.sourcePatches.files ?? []) {
+      const target = join(srcDir, file.to);
+      if (existsSync(target)) throw new Error(`source patch file ${file.to} already exists in ${spec.versionFile.module} (fixes: ${file.why})`);
+      cpSync(join(ctx.root, file.from), target);
+    }
     applySourceEdits(
       spec.sourcePatches.edits,
       (file) => readFileSync(join(srcDir, file), 'utf8'),

@@ -12,8 +12,14 @@ export interface ManagedServerConfig {
   url: string;
   port: number;
   dataDir: string;
-  /** Temp folder owned by this server (config, data, state); removed by dispose(). */
+  /** Folder owned by this server (config, data, state); removed by dispose() unless keepDir. Also its cwd. */
   tmpDir: string;
+  /** A persistent data folder (npm start's store): dispose() and the exit hook leave it in place. */
+  keepDir?: boolean;
+  /** Signal of a graceful stop (default SIGTERM; PostgreSQL's fast shutdown is SIGINT). */
+  stopSignal?: NodeJS.Signals;
+  /** Signal of kill9() and of the exit hook (default SIGKILL; PostgreSQL's immediate shutdown is SIGQUIT). */
+  crashSignal?: NodeJS.Signals;
   probe: () => Promise<void>;
   readyTimeoutMs: number;
   log: LogFn;
@@ -39,7 +45,7 @@ export class ManagedServerProcess implements ManagedServer {
     this.url = config.url;
     this.port = config.port;
     this.dataDir = config.dataDir;
-    trackDir(config.tmpDir);
+    if (!config.keepDir) trackDir(config.tmpDir);
   }
 
   /** True while the process exists, including the moment between kill9() and its exit. */
@@ -80,10 +86,10 @@ export class ManagedServerProcess implements ManagedServer {
     if (!child || !this.running) return;
     this.expectExit = true;
     this.exitRequested = true;
-    child.kill('SIGTERM');
+    child.kill(this.config.stopSignal ?? 'SIGTERM');
     const grace = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), this.config.stopGraceMs ?? 10_000).unref());
     if ((await Promise.race([this.exited, grace])) === 'timeout') {
-      this.config.log(`${this.name} ignored SIGTERM for ${(this.config.stopGraceMs ?? 10_000) / 1000}s; sending SIGKILL`);
+      this.config.log(`${this.name} ignored ${this.config.stopSignal ?? 'SIGTERM'} for ${(this.config.stopGraceMs ?? 10_000) / 1000}s; sending SIGKILL`);
       child.kill('SIGKILL');
     }
     await this.exited;
@@ -93,11 +99,12 @@ export class ManagedServerProcess implements ManagedServer {
     if (!this.child || !this.running) return;
     this.expectExit = true;
     this.exitRequested = true;
-    this.child.kill('SIGKILL');
+    this.child.kill(this.config.crashSignal ?? 'SIGKILL');
   }
 
   async dispose(): Promise<void> {
     await this.stop();
+    if (this.config.keepDir) return;
     rmSync(this.config.tmpDir, { recursive: true, force: true });
     forgetDir(this.config.tmpDir);
   }
@@ -109,7 +116,7 @@ export class ManagedServerProcess implements ManagedServer {
     this.exitRequested = false;
     const child = spawn(this.config.bin, this.config.args, { cwd: this.config.tmpDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child = child;
-    trackChild(child);
+    trackChild(child, this.config.crashSignal);
     child.stdout?.on('data', (chunk: Buffer) => this.tail.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => this.tail.push(chunk));
     this.exited = new Promise((resolve) => {
