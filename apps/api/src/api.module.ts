@@ -21,12 +21,18 @@ import { GramStats } from './read/gram-stats.service';
 import { PageReader } from './read/page-reader.service';
 import { PlaceResolver } from './read/place-resolver.service';
 import { ServedVersions } from './read/served-versions.service';
+import { ArticleFacetRepository } from './store/article-facet.repository';
+import { StoredArticleFacet, StoredArticleFacetSchema } from './store/article-facet.schema';
+import { ArticleRepository } from './store/article.repository';
 import { StoredArticle, StoredArticleSchema } from './store/article.schema';
+import { DeadLetterRecordRepository } from './store/dead-letter-record.repository';
 import { DeadLetterRecord, DeadLetterRecordSchema } from './store/dead-letter-record.schema';
 import { StoredEntity, StoredEntitySchema } from './store/entity.schema';
 import { EntityCountsService } from './store/entity-counts.service';
+import { EntityRepository } from './store/entity.repository';
 import { IdBatch } from './store/id-batch';
 import { mongoHealthProvider } from './store/mongo.health';
+import { PageRepository } from './store/page.repository';
 import { StoredPage, StoredPageSchema } from './store/page.schema';
 import { PipelineStoreService } from './store/pipeline-store.service';
 import { IndexSetup } from './store/index-setup';
@@ -56,6 +62,7 @@ export class ApiModule implements NestModule {
         MongooseModule.forRoot(config.MONGO_URL, { serverSelectionTimeoutMS: 10_000, autoIndex: false }),
         MongooseModule.forFeature([
           { name: StoredArticle.name, schema: StoredArticleSchema },
+          { name: StoredArticleFacet.name, schema: StoredArticleFacetSchema },
           { name: StoredPage.name, schema: StoredPageSchema },
           { name: StoredEntity.name, schema: StoredEntitySchema },
           { name: DeadLetterRecord.name, schema: DeadLetterRecordSchema },
@@ -70,6 +77,12 @@ export class ApiModule implements NestModule {
         storeCapabilitiesProvider,
         IndexSetup,
         { provide: IdBatch, inject: [STORE_CAPABILITIES], useFactory: (store: StoreCapabilities) => new IdBatch(store.ferretDb) },
+        // The repositories: every read and write of the store, and all that differs between MongoDB and FerretDB.
+        ArticleRepository,
+        ArticleFacetRepository,
+        PageRepository,
+        EntityRepository,
+        DeadLetterRecordRepository,
         EntityCountsService,
         VersionSwitchService,
         PipelineStoreService,

@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import type { WholeArticle } from '@baoxun/shared/contracts/api.contract';
 import { pageIdOf } from '@baoxun/shared/identity/page-identity';
-import { StoredArticle } from '../store/article.schema';
-import { type JumpEnd, StoredPage } from '../store/page.schema';
+import type { StoredArticle } from '../store/article.schema';
+import { ArticleRepository } from '../store/article.repository';
+import { PageRepository } from '../store/page.repository';
+import type { JumpEnd, StoredPage } from '../store/page.schema';
 import { stitch } from './article.stitcher';
 import { PART_PROJECTION, type PartDoc } from './article.views';
 
@@ -21,8 +21,8 @@ type ReadPart = PartDoc & Pick<StoredArticle, 'live'>;
 @Injectable()
 export class ArticleReader {
   constructor(
-    @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
-    @InjectModel(StoredPage.name) private readonly pages: Model<StoredPage>,
+    private readonly articles: ArticleRepository,
+    private readonly pages: PageRepository,
   ) {}
 
   async whole(id: string): Promise<WholeArticle> {
@@ -54,7 +54,7 @@ export class ArticleReader {
    * against the page already read.
    */
   private async servedPart(id: string, page?: Pick<StoredPage, 'live'>): Promise<PartDoc | null> {
-    const doc = await this.articles.findById(id, PART_PROJECTION).lean<ReadPart>();
+    const doc = await this.articles.findById<ReadPart>(id, PART_PROJECTION);
     if (!doc?.live) return null;
     return !page || page.live?.contentHash === doc.pageVersion ? doc : null;
   }
@@ -64,7 +64,7 @@ export class ArticleReader {
     const jump = direction === 'back' ? from.continuedFrom && { page: from.continuedFrom.fromPage, marker: from.continuedFrom.marker } : from.continuation && { page: from.continuation.toPage, marker: from.continuation.marker };
     if (!jump) return null;
     const pageId = pageIdOf({ source: from.page.source, date: from.page.date, page: jump.page });
-    const other = await this.pages.findById(pageId, { live: 1 }).lean<Pick<StoredPage, 'live'>>();
+    const other = await this.pages.findById<Pick<StoredPage, 'live'>>(pageId, { live: 1 });
     if (!other?.live) return null;
     const ends: JumpEnd[] = direction === 'back' ? other.live.continuations : other.live.continuedFrom;
     const candidates = ends.filter((end) => end.page === from.page.page);

@@ -1,15 +1,13 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import type { ApiConfig } from '@baoxun/shared/config/api.config';
 import type { ArticleList, ArticleSummary } from '@baoxun/shared/contracts/api.contract';
 import { SERVICE_CONFIG } from '@baoxun/shared/service/service.tokens';
 import type { ArticleListQuery } from '../http/request-params.schema';
-import { afterSortKey, type ArticleSort, buildArticleMatch, chooseAnchor } from '../search/article-match.builder';
+import { type ArticleMatch, type ArticleSort, buildArticleMatch, CHECK_FIELDS, sortKeyRange, withSortKey } from '../search/article-match.builder';
 import { cleanName, DIVISION_CODE, entityId, keys } from '../search/entity-keys';
 import { planQuery, type TermPlan } from '../search/ngram.tokenizer';
 import { relevanceScore } from '../search/relevance.scorer';
-import { StoredArticle } from '../store/article.schema';
+import { ArticleRepository } from '../store/article.repository';
 import { SUMMARY_PROJECTION, type SummaryDoc, summaryView } from './article.views';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.codec';
 import { FacetsService } from './facets.service';
@@ -19,20 +17,26 @@ import { ServedVersions } from './served-versions.service';
 
 /** A list query turned into its store filter. */
 export interface ArticleListPlan {
-  match: Record<string, unknown>;
+  match: ArticleMatch;
   terms: TermPlan[];
   sort: ArticleSort;
   fingerprint: string;
 }
 
-/** Rounds of reading past articles that turn out not to be served (only during a page's version switch). */
-const MAX_ROUNDS = 4;
+/**
+ * Rounds of reading on past articles that are not served (a page's version switch) or fail the phrase check
+ * (their pairs co-occur, the phrase is not there). Each round asks for more; the list ends short after them.
+ */
+const MAX_ROUNDS = 6;
+
+/** Articles read in one round of a checked list (a text query): most pass, so a few more than a page. */
+const CHECKED_BATCH = 40;
 
 /** GET /v1/articles: filters, text query, date or relevance order, keyset cursor, facets. */
 @Injectable()
 export class ArticleSearchService {
   constructor(
-    @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
+    private readonly articles: ArticleRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ApiConfig,
     private readonly served: ServedVersions,
     private readonly gramStats: GramStats,
@@ -44,9 +48,16 @@ export class ArticleSearchService {
     const plan = await this.plan(query);
     const [page, facets] = await Promise.all([
       plan.sort === 'relevance' ? this.byRelevance(plan, query.limit, query.cursor) : this.byDate(plan, query.limit, query.cursor),
-      query.facets ? this.facetsService.facets(plan.match, query.facetLimit) : Promise.resolve(null),
+      query.facets ? this.facetsOf(plan, query.facetLimit) : Promise.resolve(null),
     ]);
     return { ...page, facets };
+  }
+
+  /** A text query's facets count what the list itself finds (phrase checked); other lists', the facet documents. */
+  private async facetsOf(plan: ArticleListPlan, limit: number): Promise<ArticleList['facets']> {
+    if (plan.terms.length === 0) return this.facetsService.facets(plan.match, limit);
+    const { found } = await this.matching(plan, -1, null, this.facetsService.sampleSize);
+    return this.facetsService.fromArticles(found, limit);
   }
 
   async plan(query: ArticleListQuery): Promise<ArticleListPlan> {
@@ -72,51 +83,65 @@ export class ArticleSearchService {
     const counts = terms.length > 0 ? await this.gramStats.counts(terms.flatMap((term) => term.grams), timeout) : undefined;
     const from = query.date ?? query.from;
     const to = query.date ?? query.to;
-    const match = buildArticleMatch({ keyGroups: groups, from, to, terms, anchor: chooseAnchor(terms, counts) });
+    const match = buildArticleMatch({ keyGroups: groups, from, to, terms, gramCounts: counts });
     const { limit: _limit, cursor: _cursor, facets: _facets, facetLimit: _facetLimit, ...filters } = query;
     return { match, terms, sort: query.sort, fingerprint: fingerprintOf(filters) };
   }
 
-  /** In sortKey order, reading on past articles of versions not (or no longer) served. */
+  /** In sortKey order, reading on past articles of versions not (or no longer) served and those the check refuses. */
   private async byDate(plan: ArticleListPlan, limit: number, cursor?: string): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
-    let after = cursor ? String(decodeCursor(cursor, 'articles', plan.fingerprint)[0]) : null;
-    const want = limit + 1;
+    const after = cursor ? String(decodeCursor(cursor, 'articles', plan.fingerprint)[0]) : null;
+    const { found, resumeAfter } = await this.matching(plan, plan.sort === 'date' ? 1 : -1, after, limit + 1);
+    const items = found.slice(0, limit);
+    // Rounds used up before a full page: the next page goes on from the last article read.
+    const next = found.length > limit ? items[items.length - 1].sortKey : resumeAfter;
+    return {
+      items: items.map((doc) => summaryView(doc, plan.terms)),
+      nextCursor: next !== null ? encodeCursor('articles', plan.fingerprint, [next]) : null,
+    };
+  }
+
+  /**
+   * Up to `want` served articles matching the plan after sortKey `after`, in sortKey order: pages of the flat
+   * filters (each sorted and limited in the store) until enough pass the served-version check and the phrase
+   * check. Also what facets with q and the relevance window read.
+   */
+  async matching(plan: ArticleListPlan, order: 1 | -1, after: string | null, want: number): Promise<{ found: SummaryDoc[]; resumeAfter: string | null }> {
+    const { match } = plan;
+    const projection = match.check ? { ...SUMMARY_PROJECTION, ...CHECK_FIELDS } : SUMMARY_PROJECTION;
     const found: SummaryDoc[] = [];
+    let position = after;
     let reread = false;
     for (let round = 0; round < MAX_ROUNDS && found.length < want; round++) {
-      const asked = want - found.length;
-      const filter = after ? { $and: [plan.match, afterSortKey(after, plan.sort)] } : plan.match;
-      const batch = await this.articles
-        .find(filter, SUMMARY_PROJECTION)
-        .sort({ sortKey: plan.sort === 'date' ? 1 : -1 })
-        .limit(asked)
-        .maxTimeMS(this.config.QUERY_TIMEOUT_MS)
-        .lean<SummaryDoc[]>();
+      const asked = match.check ? Math.max(want - found.length, Math.min(CHECKED_BATCH << round, 1_000)) : want - found.length;
+      const range = sortKeyRange(match.range, position, order === 1 ? 'date' : '-date');
+      const batch = await this.articles.findSorted<SummaryDoc & { keys?: string[] }>(
+        match.filters.map((filter) => withSortKey(filter, range)),
+        order,
+        asked,
+        projection,
+        this.config.QUERY_TIMEOUT_MS,
+      );
       const { served, switchedDuringRead } = await this.served.check(batch);
       if (switchedDuringRead && !reread) {
         reread = true;
         round--;
         continue;
       }
-      found.push(...served);
-      if (batch.length < asked) break;
-      after = batch[batch.length - 1].sortKey;
+      for (const doc of served) {
+        if (found.length === want) break;
+        if (!match.check || match.check(doc)) found.push(doc);
+      }
+      if (batch.length < asked) return { found, resumeAfter: null };
+      position = batch[batch.length - 1].sortKey;
     }
-    const items = found.slice(0, limit);
-    const more = found.length > limit;
-    return {
-      items: items.map((doc) => summaryView(doc, plan.terms)),
-      nextCursor: more ? encodeCursor('articles', plan.fingerprint, [items[items.length - 1].sortKey]) : null,
-    };
+    return { found, resumeAfter: found.length < want ? position : null };
   }
 
   /** Scores the newest RELEVANCE_WINDOW matches and pages through them best first (ties: newest first). */
   private async byRelevance(plan: ArticleListPlan, limit: number, cursor?: string): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
-    const read = () =>
-      this.articles.find(plan.match, SUMMARY_PROJECTION).sort({ sortKey: -1 }).limit(this.config.RELEVANCE_WINDOW).maxTimeMS(this.config.QUERY_TIMEOUT_MS).lean<SummaryDoc[]>();
-    let checked = await this.served.check(await read());
-    if (checked.switchedDuringRead) checked = await this.served.check(await read());
-    const ranked = checked.served
+    const { found } = await this.matching(plan, -1, null, this.config.RELEVANCE_WINDOW);
+    const ranked = found
       .map((doc) => ({ doc, score: relevanceScore(doc, plan.terms) }))
       .sort((a, b) => b.score - a.score || (a.doc.sortKey < b.doc.sortKey ? 1 : a.doc.sortKey > b.doc.sortKey ? -1 : 0));
     let start = 0;

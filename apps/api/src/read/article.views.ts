@@ -26,7 +26,7 @@ export type PartDoc = Pick<
   | 'storedAt'
 >;
 
-export const PART_PROJECTION = { keys: 0, grams: 0, entityIds: 0, sortKey: 0 } as const;
+export const PART_PROJECTION = { keys: 0, grams: 0, sortKey: 0 } as const;
 
 const iso = (date: Date | string): string => new Date(date).toISOString();
 

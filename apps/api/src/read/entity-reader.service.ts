@@ -1,18 +1,17 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model, QueryFilter } from 'mongoose';
 import type { ApiConfig } from '@baoxun/shared/config/api.config';
 import type { EntityDetail, EntityList, EntitySummary, EntityType } from '@baoxun/shared/contracts/api.contract';
 import { SERVICE_CONFIG } from '@baoxun/shared/service/service.tokens';
 import type { EntityListQuery } from '../http/request-params.schema';
 import { cleanName, DIVISION_CODE, entityId } from '../search/entity-keys';
-import { StoredEntity } from '../store/entity.schema';
+import type { StoredEntity } from '../store/entity.schema';
+import { EntityRepository } from '../store/entity.repository';
+import { buildArticleMatch } from '../search/article-match.builder';
 import { ArticleSearchService } from './article-search.service';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.codec';
 import { articlesHref, entityHref, entityPathKey } from './entity-links';
 import { FacetsService } from './facets.service';
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 export function entityView(doc: StoredEntity): EntitySummary {
   return {
@@ -34,7 +33,7 @@ export function entityView(doc: StoredEntity): EntitySummary {
 @Injectable()
 export class EntityReader {
   constructor(
-    @InjectModel(StoredEntity.name) private readonly entities: Model<StoredEntity>,
+    private readonly entities: EntityRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ApiConfig,
     private readonly search: ArticleSearchService,
     private readonly facets: FacetsService,
@@ -42,24 +41,9 @@ export class EntityReader {
 
   /** Entities most mentioned first (then by name), optionally of one type and containing q. */
   async list(query: EntityListQuery): Promise<EntityList> {
-    const filter: QueryFilter<StoredEntity> = { articleCount: { $gt: 0 } };
-    if (query.type) filter.type = query.type;
-    if (query.q) {
-      const q = cleanName(query.q);
-      Object.assign(filter, /^\d+$/.test(q) && query.type !== 'person' ? { code: { $regex: `^${q}` } } : { name: { $regex: escapeRegex(q) } });
-    }
     const fingerprint = fingerprintOf({ type: query.type, q: query.q });
-    const and: Array<QueryFilter<StoredEntity>> = [filter];
-    if (query.cursor) {
-      const [count, name, id] = decodeCursor(query.cursor, 'entities', fingerprint) as [number, string, string];
-      and.push({ $or: [{ articleCount: { $lt: count } }, { articleCount: count, name: { $gt: name } }, { articleCount: count, name, _id: { $gt: id } }] });
-    }
-    const docs = await this.entities
-      .find(and.length > 1 ? { $and: and } : filter)
-      .sort({ articleCount: -1, name: 1, _id: 1 })
-      .limit(query.limit + 1)
-      .maxTimeMS(this.config.QUERY_TIMEOUT_MS)
-      .lean<StoredEntity[]>();
+    const after = query.cursor ? (decodeCursor(query.cursor, 'entities', fingerprint) as [number, string, string]) : undefined;
+    const docs = await this.entities.list({ type: query.type, q: query.q ? cleanName(query.q) : undefined, after, limit: query.limit + 1 }, this.config.QUERY_TIMEOUT_MS);
     const items = docs.slice(0, query.limit);
     const last = items[items.length - 1];
     return { items: items.map(entityView), nextCursor: docs.length > query.limit ? encodeCursor('entities', fingerprint, [last.articleCount, last.name, last._id]) : null };
@@ -73,7 +57,7 @@ export class EntityReader {
     const param = { person: 'person', place: 'place', organization: 'organization', campaign: 'campaign' }[type] as 'person';
     const [articles, related] = await Promise.all([
       this.search.list({ [param]: [key], sort: '-date', limit, facets: false, facetLimit: 10 }),
-      this.facets.facets({ $and: [{ live: true }, { keys: entity._id }] }, relatedLimit, entity._id),
+      this.facets.facets(buildArticleMatch({ keyGroups: [[entity._id]], terms: [] }), relatedLimit, entity._id),
     ]);
     return {
       entity: entityView(entity),
@@ -84,8 +68,8 @@ export class EntityReader {
 
   /** By id (a place also by its code), else a place by a name it was written with. */
   private async find(type: EntityType, name: string): Promise<StoredEntity | null> {
-    const byId = await this.entities.findById(entityId(type, name)).lean<StoredEntity>();
+    const byId = await this.entities.findById(entityId(type, name));
     if (byId || type !== 'place' || DIVISION_CODE.test(name)) return byId;
-    return this.entities.findOne({ type: 'place', aliases: name }).sort({ articleCount: -1 }).lean<StoredEntity>();
+    return this.entities.placeByAlias(name);
   }
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import type { ApiConfig } from '@baoxun/shared/config/api.config';
 import type { EntityType, Facets } from '@baoxun/shared/contracts/api.contract';
 import { SERVICE_CONFIG } from '@baoxun/shared/service/service.tokens';
-import { ARTICLE_SENTINEL, parseEntityId } from '../search/entity-keys';
-import { StoredArticle } from '../store/article.schema';
-import { StoredEntity } from '../store/entity.schema';
-import { IdBatch } from '../store/id-batch';
+import { type ArticleMatch, sortKeyRange, withSortKey } from '../search/article-match.builder';
+import { ARTICLE_SENTINEL, cleanName, entityId, parseEntityId } from '../search/entity-keys';
+import { ArticleFacetRepository } from '../store/article-facet.repository';
+import { EntityRepository } from '../store/entity.repository';
+import type { SummaryDoc } from './article.views';
 import { entityHref } from './entity-links';
 
 const GROUPS: Array<[keyof Omit<Facets, 'scanned' | 'complete'>, EntityType]> = [
@@ -17,46 +16,82 @@ const GROUPS: Array<[keyof Omit<Facets, 'scanned' | 'complete'>, EntityType]> = 
   ['campaigns', 'campaign'],
 ];
 
+/** The facet documents' filter of a list: its key conditions and date range (every facet document is live). */
+const facetFilter = (filter: Record<string, unknown>, range: Record<string, string> | null): Record<string, unknown> => {
+  const { live: _live, grams: _grams, ...keys } = filter;
+  return withSortKey(keys, range);
+};
+
+/** An article's entity ids from its summary (the same ids entityRefsOf gives when it is stored). */
+export function summaryEntityIds(doc: Pick<SummaryDoc, 'entities'>): string[] {
+  const ids = new Set<string>([ARTICLE_SENTINEL]);
+  for (const person of doc.entities?.people ?? []) if (cleanName(person.name)) ids.add(entityId('person', cleanName(person.name)));
+  for (const place of doc.entities?.places ?? []) {
+    const name = cleanName(place.name);
+    if (name) ids.add(entityId('place', place.code ?? (place.canonicalName ? cleanName(place.canonicalName) : null) ?? name));
+  }
+  for (const org of doc.entities?.organizations ?? []) if (cleanName(org.name)) ids.add(entityId('organization', cleanName(org.name)));
+  for (const campaign of doc.entities?.campaigns ?? []) if (cleanName(campaign.name)) ids.add(entityId('campaign', cleanName(campaign.name)));
+  return [...ids];
+}
+
 /**
- * Counts the entities of the articles a query matches (the newest FACET_SAMPLE_SIZE of them), in one
- * aggregation that both MongoDB and FerretDB v1 run: $match (on the list's index), $sort, $limit, $unwind,
- * $group. Counts use the `live` flag, so for the few milliseconds of a page's version switch a re-scanned
- * page may count twice.
+ * Counts the entities of the articles a list matches (the newest FACET_SAMPLE_SIZE of them). Without a text
+ * query they are counted on the lean facet documents (article_facets: keys, sortKey, entity ids), read newest
+ * first with the list's own flat filters; with q, on the articles the list itself finds (the phrase is checked
+ * in the app). Counting is done here, the same on both stores.
  */
 @Injectable()
 export class FacetsService {
   constructor(
-    @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
-    @InjectModel(StoredEntity.name) private readonly entities: Model<StoredEntity>,
+    private readonly facetDocs: ArticleFacetRepository,
+    private readonly entities: EntityRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ApiConfig,
-    private readonly ids: IdBatch,
   ) {}
 
-  async facets(match: Record<string, unknown>, limit: number, exclude?: string): Promise<Facets> {
-    const sample = this.config.FACET_SAMPLE_SIZE;
-    const rows = await this.articles
-      .aggregate<{ _id: string; count: number }>([
-        { $match: match },
-        { $sort: { sortKey: -1 } },
-        { $limit: sample },
-        { $project: { entityIds: 1 } },
-        { $unwind: '$entityIds' },
-        { $group: { _id: '$entityIds', count: { $sum: 1 } } },
-      ])
-      .option({ maxTimeMS: this.config.QUERY_TIMEOUT_MS });
-    const scanned = rows.find((row) => row._id === ARTICLE_SENTINEL)?.count ?? 0;
+  get sampleSize(): number {
+    return this.config.FACET_SAMPLE_SIZE;
+  }
+
+  /** Facets of a list without a text query (its check, if any, only tests keys). */
+  async facets(match: Pick<ArticleMatch, 'filters' | 'range' | 'check'>, limit: number, exclude?: string): Promise<Facets> {
+    const range = sortKeyRange(match.range, null, '-date');
+    const docs = await this.facetDocs.newest(
+      match.filters.map((filter) => facetFilter(filter, range)),
+      this.sampleSize,
+      this.config.QUERY_TIMEOUT_MS,
+    );
+    const check = match.check;
+    const counted = check ? docs.filter((doc) => check({ keys: doc.keys, kicker: null, headline: '', subheadlines: [], body: '' })) : docs;
+    return this.count(
+      counted.map((doc) => doc.entityIds),
+      limit,
+      exclude,
+    );
+  }
+
+  /** Facets of the articles a text query found (at most FACET_SAMPLE_SIZE of them, newest first). */
+  fromArticles(docs: ReadonlyArray<Pick<SummaryDoc, 'entities'>>, limit: number): Promise<Facets> {
+    return this.count(docs.map(summaryEntityIds), limit);
+  }
+
+  private async count(perArticle: ReadonlyArray<readonly string[]>, limit: number, exclude?: string): Promise<Facets> {
+    const sample = this.sampleSize;
+    const counts = new Map<string, number>();
+    for (const ids of perArticle) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const scanned = counts.get(ARTICLE_SENTINEL) ?? 0;
     const top = new Map<EntityType, Array<{ id: string; key: string; count: number }>>();
-    for (const row of rows) {
-      const parsed = parseEntityId(row._id);
-      if (!parsed || row._id === exclude) continue;
+    for (const [id, count] of counts) {
+      const parsed = parseEntityId(id);
+      if (!parsed || id === exclude) continue;
       const list = top.get(parsed.type) ?? [];
-      list.push({ id: row._id, key: parsed.key, count: row.count });
+      list.push({ id, key: parsed.key, count });
       top.set(parsed.type, list);
     }
     for (const [type, list] of top) top.set(type, list.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)).slice(0, limit));
     const shown = [...top.values()].flat();
     const known = new Map(
-      (await this.ids.find<Pick<StoredEntity, '_id' | 'name' | 'code'>>(this.entities as never, shown.map((item) => item.id), { name: 1, code: 1 })).map((entity) => [entity._id, entity]),
+      (await this.entities.findByIds<{ _id: string; name: string; code: string | null }>(shown.map((item) => item.id), { name: 1, code: 1 })).map((entity) => [entity._id, entity]),
     );
     const facets = { scanned, complete: scanned < sample } as Facets;
     for (const [field, type] of GROUPS) {

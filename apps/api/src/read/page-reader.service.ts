@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import type { PageView } from '@baoxun/shared/contracts/api.contract';
-import { StoredArticle } from '../store/article.schema';
-import { DeadLetterRecord } from '../store/dead-letter-record.schema';
-import { IdBatch, inIdOrder } from '../store/id-batch';
-import { StoredPage } from '../store/page.schema';
+import { ArticleRepository } from '../store/article.repository';
+import { DeadLetterRecordRepository } from '../store/dead-letter-record.repository';
+import { inIdOrder } from '../store/id-batch';
+import { PageRepository } from '../store/page.repository';
+import type { StoredPage } from '../store/page.schema';
 import { PART_PROJECTION, type PartDoc, partView } from './article.views';
 
 const iso = (date: Date | string): string => new Date(date).toISOString();
@@ -15,31 +14,30 @@ const isoOrNull = (date: Date | string | null | undefined): string | null => (da
 @Injectable()
 export class PageReader {
   constructor(
-    @InjectModel(StoredPage.name) private readonly pages: Model<StoredPage>,
-    @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
-    @InjectModel(DeadLetterRecord.name) private readonly deadLetters: Model<DeadLetterRecord>,
-    private readonly ids: IdBatch,
+    private readonly pages: PageRepository,
+    private readonly articles: ArticleRepository,
+    private readonly deadLetters: DeadLetterRecordRepository,
   ) {}
 
   async page(id: string): Promise<PageView> {
-    let page = await this.pages.findById(id, { text: 0 }).lean<StoredPage>();
+    let page = await this.pages.findById<StoredPage>(id, { text: 0 });
     if (!page) throw new NotFoundException(`no page ${id}`);
     // The served version's articles, all of them: if it was replaced (and its articles deleted) between the two
     // reads, read the page again and serve the version that replaced it.
     let articles: PartDoc[] = [];
     for (let attempt = 0; page.live && attempt < 3; attempt++) {
-      articles = inIdOrder(await this.ids.find<PartDoc>(this.articles as never, page.live.articleIds, PART_PROJECTION), page.live.articleIds);
+      articles = inIdOrder(await this.articles.findByIds<PartDoc>(page.live.articleIds, PART_PROJECTION), page.live.articleIds);
       if (articles.length === page.live.articleIds.length) break;
-      const again: StoredPage | null = await this.pages.findById(id, { text: 0 }).lean<StoredPage>();
+      const again: StoredPage | null = await this.pages.findById<StoredPage>(id, { text: 0 });
       if (!again) throw new NotFoundException(`no page ${id}`);
       page = again;
     }
     const newestServed = page.status === 'stored' && page.live?.contentHash === page.contentHash;
     const expected = page.parsed?.articleIds.length ?? null;
-    const storedArticles = newestServed ? expected : page.parsed ? (await this.ids.find(this.articles, page.parsed.articleIds, { _id: 1 })).length : null;
+    const storedArticles = newestServed ? expected : page.parsed ? (await this.articles.storedIds(page.parsed.articleIds)).length : null;
     const deadLetter = newestServed
       ? null
-      : await this.deadLetters.findOne({ pageId: id, pageVersion: page.contentHash }).sort({ failedAt: -1 }).lean<DeadLetterRecord>();
+      : await this.deadLetters.latestFor(id, page.contentHash);
     const status = newestServed ? 'stored' : deadLetter ? 'dead-lettered' : page.parsed ? (storedArticles ? 'enriched' : 'parsed') : 'received';
     return {
       id: page._id,

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { cleanName } from '../search/entity-keys';
-import { StoredEntity } from '../store/entity.schema';
+import { EntityRepository } from '../store/entity.repository';
 
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 5_000;
@@ -15,19 +13,13 @@ const MAX_ENTRIES = 5_000;
 export class PlaceResolver {
   private readonly cache = new Map<string, { codes: string[]; at: number }>();
 
-  constructor(@InjectModel(StoredEntity.name) private readonly entities: Model<StoredEntity>) {}
+  constructor(private readonly entities: EntityRepository) {}
 
   async codesFor(rawName: string, timeoutMs: number): Promise<string[]> {
     const name = cleanName(rawName);
     const cached = this.cache.get(name);
     if (cached && Date.now() - cached.at < TTL_MS) return cached.codes;
-    const found = await this.entities
-      .find({ type: 'place', aliases: name, code: { $ne: null } }, { code: 1 })
-      .sort({ articleCount: -1 })
-      .limit(5)
-      .maxTimeMS(timeoutMs)
-      .lean<Array<Pick<StoredEntity, 'code'>>>();
-    const codes = [...new Set(found.map((entity) => entity.code).filter((code): code is string => !!code))];
+    const codes = await this.entities.placeCodes(name, 5, timeoutMs);
     if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(name, { codes, at: Date.now() });
     return codes;

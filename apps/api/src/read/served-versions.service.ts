@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
-import { IdBatch } from '../store/id-batch';
-import { StoredPage } from '../store/page.schema';
+import { PageRepository } from '../store/page.repository';
+import type { StoredPage } from '../store/page.schema';
 import { versionKey } from '../store/page-version';
 
 export interface ServedCheck<T> {
@@ -25,14 +23,11 @@ type Checked = { pageId: string; pageVersion: string; pageReceivedAt: Date };
  */
 @Injectable()
 export class ServedVersions {
-  constructor(
-    @InjectModel(StoredPage.name) private readonly pages: Model<StoredPage>,
-    private readonly ids: IdBatch,
-  ) {}
+  constructor(private readonly pages: PageRepository) {}
 
   async check<T extends Checked>(docs: T[]): Promise<ServedCheck<T>> {
     if (docs.length === 0) return { served: docs, switchedDuringRead: false };
-    const pages = await this.ids.find<Pick<StoredPage, '_id' | 'live'>>(this.pages as never, docs.map((doc) => doc.pageId), { 'live.contentHash': 1, 'live.receivedAt': 1 });
+    const pages = await this.pages.findByIds<Pick<StoredPage, '_id' | 'live'>>(docs.map((doc) => doc.pageId), { 'live.contentHash': 1, 'live.receivedAt': 1 });
     const live = new Map(pages.map((page) => [page._id, page.live]));
     let switchedDuringRead = false;
     const served = docs.filter((doc) => {

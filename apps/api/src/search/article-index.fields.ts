@@ -20,7 +20,7 @@ export interface EntityRef {
 export interface ArticleIndexFields {
   /** Filters: entity ids, place names, within-division keys, source, page id, page number. */
   keys: string[];
-  /** Entity ids (and a sentinel), unindexed: what facets count. */
+  /** Entity ids (and a sentinel): what facets count (stored in article_facets, not in the article). */
   entityIds: string[];
   /** Search tokens of the kicker, headline, subheadlines and body. */
   grams: string[];
@@ -70,6 +70,9 @@ export function entityRefsOf(entities: Entities): EntityRef[] {
   return [...refs.values()];
 }
 
+/** What facets count of an article: its entity ids, after the sentinel that counts the article itself. */
+export const facetEntityIdsOf = (refs: readonly EntityRef[]): string[] => [ARTICLE_SENTINEL, ...refs.map((ref) => ref.id).sort()];
+
 export function indexFieldsOf(article: IndexedArticle): ArticleIndexFields {
   const refs = entityRefsOf(article.entities);
   const keySet = new Set<string>([keys.source(article.page.source), keys.pageId(article.pageId), keys.pageNumber(article.page.page)]);
@@ -89,7 +92,7 @@ export function indexFieldsOf(article: IndexedArticle): ArticleIndexFields {
   }
   return {
     keys: [...keySet].sort(),
-    entityIds: [ARTICLE_SENTINEL, ...refs.map((ref) => ref.id).sort()],
+    entityIds: facetEntityIdsOf(refs),
     grams: documentGrams([article.kicker, article.headline, ...article.subheadlines, article.body]),
     sortKey: sortKeyOf(article),
   };

@@ -1,49 +1,91 @@
-import { afterSortKey, buildArticleMatch, chooseAnchor } from './article-match.builder';
+import { buildArticleMatch, filterGrams, MAX_VARIANTS, sortKeyRange, withSortKey } from './article-match.builder';
 import { planQuery } from './ngram.tokenizer';
 
-describe('chooseAnchor', () => {
-  it('anchors on the rarest token when counts are known', () => {
+/** Only top-level field names and the operators FerretDB-on-PostgreSQL pushes down (see notes/store-contract.md). */
+const assertFlat = (filter: Record<string, unknown>) => {
+  for (const [field, value] of Object.entries(filter)) {
+    expect(field.startsWith('$') || field.includes('.')).toBe(false);
+    if (value && typeof value === 'object') for (const op of Object.keys(value)) expect(['$all', '$gt', '$gte', '$lt', '$lte', '$regex']).toContain(op);
+  }
+};
+
+const doc = (body: string, keys: string[] = []) => ({ keys, kicker: null, headline: '标题', subheadlines: [], body });
+
+describe('filterGrams', () => {
+  it('puts the rarest pair first when counts are known', () => {
     const terms = planQuery('株洲 神农城');
-    expect(chooseAnchor(terms, new Map([['株洲', 900], ['神农', 3], ['农城', 5]]))).toEqual({ gram: '神农' });
+    expect(filterGrams(terms, new Map([['株洲', 900], ['神农', 3], ['农城', 5]])).grams).toEqual(['神农', '农城', '株洲']);
   });
 
-  it('without counts, takes a token of the longest term', () => {
-    expect(chooseAnchor(planQuery('会议 高质量发展'))).toEqual({ gram: '量发' });
+  it('without counts, starts with the middle of the longest term', () => {
+    expect(filterGrams(planQuery('会议 高质量发展')).grams[0]).toBe('量发');
   });
 
-  it('falls back to a one-character prefix, and to nothing without a query', () => {
-    expect(chooseAnchor(planQuery('雪'))).toEqual({ prefix: '雪' });
-    expect(chooseAnchor([])).toBeNull();
+  it('keeps at most 8 pairs, and falls back to a one-character prefix', () => {
+    expect(filterGrams(planQuery('中华人民共和国国务院办公厅')).grams).toHaveLength(8);
+    expect(filterGrams(planQuery('雪'))).toEqual({ grams: [], prefix: '雪' });
   });
 });
 
 describe('buildArticleMatch', () => {
-  it('combines live, key groups, date range, anchor and phrase checks with operators FerretDB has', () => {
-    const terms = planQuery('会议');
-    const match = buildArticleMatch({ keyGroups: [['person:陈正明'], ['l:株洲', 'place:430200']], from: '2024-01-01', to: '2024-01-31', terms, anchor: { gram: '会议' } });
-    expect(match).toEqual({
-      $and: [
-        { live: true },
-        { keys: 'person:陈正明' },
-        { keys: { $in: ['l:株洲', 'place:430200'] } },
-        { sortKey: { $gte: '2024-01-01', $lt: '2024-01-31}' } },
-        { grams: '会议' },
-        { $or: [{ kicker: { $regex: '会议' } }, { headline: { $regex: '会议' } }, { subheadlines: { $regex: '会议' } }, { body: { $regex: '会议' } }] },
-      ],
-    });
+  it('writes entity filters, the date range and the text query as flat filters', () => {
+    const match = buildArticleMatch({ keyGroups: [['person:陈正明'], ['campaign:三个高地']], from: '2024-01-01', to: '2024-01-31', terms: planQuery('会议') });
+    expect(match.filters).toEqual([{ live: true, grams: { $all: ['会议'] }, keys: { $all: ['campaign:三个高地', 'person:陈正明'] } }]);
+    expect(match.range).toEqual({ gte: '2024-01-01', lt: '2024-01-31}' });
+    match.filters.forEach(assertFlat);
+    expect(match.check?.(doc('召开会议'))).toBe(true);
+    // Both pairs of 会议 present, the phrase not: 会 … 议 apart never matches.
+    expect(buildArticleMatch({ keyGroups: [], terms: planQuery('会议') }).check?.(doc('会员议事'))).toBe(false);
+  });
+
+  it('needs no check without a text query', () => {
+    const match = buildArticleMatch({ keyGroups: [], terms: [] });
+    expect(match).toEqual({ filters: [{ live: true }], range: {}, check: null });
+  });
+
+  it('turns alternatives into one filter each (no $in, no $or)', () => {
+    const match = buildArticleMatch({ keyGroups: [['person:陈正明'], ['l:株洲', 'place:430200']], terms: [] });
+    expect(match.filters).toEqual([
+      { live: true, keys: { $all: ['l:株洲', 'person:陈正明'] } },
+      { live: true, keys: { $all: ['person:陈正明', 'place:430200'] } },
+    ]);
+    expect(match.check).toBeNull();
+  });
+
+  it('checks in the app the alternatives that would make too many filters', () => {
+    const many = Array.from({ length: MAX_VARIANTS + 1 }, (_, i) => `place:43020${i}`);
+    const match = buildArticleMatch({ keyGroups: [['person:陈正明'], many], terms: [] });
+    expect(match.filters).toEqual([{ live: true, keys: { $all: ['person:陈正明'] } }]);
+    expect(match.check?.(doc('', ['person:陈正明', 'place:430203']))).toBe(true);
+    expect(match.check?.(doc('', ['person:陈正明']))).toBe(false);
+  });
+
+  it('escapes a prefix', () => {
+    expect(buildArticleMatch({ keyGroups: [], terms: [{ text: '*', grams: [], prefix: '*' }] }).filters).toEqual([{ live: true, grams: { $regex: '^\\*' } }]);
   });
 
   it('keeps the last edition day inside the range', () => {
     expect('2024-01-31|株洲日报|01|0000|ar_x' < '2024-01-31}').toBe(true);
     expect('2024-02-01|株洲日报|01|0000|ar_x' < '2024-01-31}').toBe(false);
   });
+});
 
-  it('escapes a prefix anchor', () => {
-    expect(buildArticleMatch({ keyGroups: [], terms: [], anchor: { prefix: '*' } })).toEqual({ $and: [{ live: true }, { grams: { $regex: '^\\*' } }] });
+describe('sortKeyRange', () => {
+  const range = { gte: '2024-01-01', lt: '2024-01-31}' };
+  it('is the date range on the first page', () => {
+    expect(sortKeyRange(range, null, '-date')).toEqual({ $gte: '2024-01-01', $lt: '2024-01-31}' });
+    expect(sortKeyRange({}, null, 'date')).toBeNull();
   });
 
-  it('continues after a cursor in either direction', () => {
-    expect(afterSortKey('k', 'date')).toEqual({ sortKey: { $gt: 'k' } });
-    expect(afterSortKey('k', '-date')).toEqual({ sortKey: { $lt: 'k' } });
+  it('narrows the range by the cursor, one range on one field', () => {
+    expect(sortKeyRange(range, '2024-01-10|x', '-date')).toEqual({ $gte: '2024-01-01', $lt: '2024-01-10|x' });
+    expect(sortKeyRange(range, '2024-01-10|x', 'date')).toEqual({ $gt: '2024-01-10|x', $lt: '2024-01-31}' });
+    expect(sortKeyRange({}, 'k', 'date')).toEqual({ $gt: 'k' });
+    expect(sortKeyRange({}, 'k', '-date')).toEqual({ $lt: 'k' });
+  });
+
+  it('adds the condition to a filter', () => {
+    expect(withSortKey({ live: true }, { $lt: 'k' })).toEqual({ live: true, sortKey: { $lt: 'k' } });
+    expect(withSortKey({ live: true }, null)).toEqual({ live: true });
   });
 });

@@ -4,6 +4,19 @@ import { phrasePattern } from './phrase-pattern';
 /** Sorts of GET /v1/articles: by date (then reading order), newest first, or by relevance to q. */
 export type ArticleSort = 'date' | '-date' | 'relevance';
 
+/** Fields a phrase may appear in; byline names are found through the entity filters. */
+export const TEXT_FIELDS = ['kicker', 'headline', 'subheadlines', 'body'] as const;
+
+/**
+ * Alternatives (a place name written for several division codes) become one query each, merged by sortKey in
+ * the repository: FerretDB pushes down neither `$or` nor `$in`. Beyond this many, the groups with alternatives
+ * are checked in the app on the documents the other conditions find.
+ */
+export const MAX_VARIANTS = 8;
+
+/** Character pairs sent in `grams: {$all}` (the rest are checked with the phrase, in the app). */
+export const MAX_FILTER_GRAMS = 8;
+
 export interface ArticleMatchInput {
   /** Every group must match; a group matches when the article has any of its keys. */
   keyGroups: string[][];
@@ -11,57 +24,121 @@ export interface ArticleMatchInput {
   from?: string;
   to?: string;
   terms: TermPlan[];
-  /** The token the text query is anchored on in the index (see chooseAnchor); null without q. */
-  anchor: Anchor | null;
+  /** Search tokens by served-article count, where the store can count them cheaply (MongoDB). */
+  gramCounts?: ReadonlyMap<string, number>;
 }
 
-export type Anchor = { gram: string } | { prefix: string };
+/** A list query in the only shapes both stores serve from an index: flat filters, one sort field, a limit. */
+export interface ArticleMatch {
+  /**
+   * Flat filters (top-level fields, scalars, `$all`, one string range on sortKey; no `$and`, `$or`, `$in`):
+   * an article matches when it matches any of them. `sortKey` is left to the caller's keyset range.
+   */
+  filters: Array<Record<string, unknown>>;
+  /** Inclusive lower / exclusive upper bound on sortKey from the date range. */
+  range: { gte?: string; lt?: string };
+  /** Conditions the filters cannot say, checked on each document found (needs the fields in CHECK_FIELDS). */
+  check: ((doc: CheckableArticle) => boolean) | null;
+}
 
-/** Fields a phrase may appear in; byline names are found through the entity filters. */
-export const TEXT_FIELDS = ['kicker', 'headline', 'subheadlines', 'body'] as const;
+/** What `check` reads of a stored article. */
+export interface CheckableArticle {
+  keys?: string[];
+  kicker: string | null;
+  headline: string;
+  subheadlines: string[];
+  body: string;
+}
+
+export const CHECK_FIELDS = { keys: 1, kicker: 1, headline: 1, subheadlines: 1, body: 1 } as const;
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /**
- * Picks the token that anchors a text query in the index: the rarest exact token when counts are known,
- * otherwise the first token of the longest term (longer terms are rarer). A term that is one Han character
- * anchors on the stored tokens it starts. Every other condition is checked on the documents the anchor finds.
+ * The tokens a text query is narrowed by in the store: every character pair of every term, the rarest first
+ * when counts are known (MongoDB's index scan takes the first of an `$all`; FerretDB-on-PostgreSQL's GIN index
+ * intersects them all), at most MAX_FILTER_GRAMS. Without pairs, a one-character term matches by prefix.
  */
-export function chooseAnchor(terms: TermPlan[], counts?: ReadonlyMap<string, number>): Anchor | null {
-  const grams = terms.flatMap((term) => term.grams);
+export function filterGrams(terms: TermPlan[], counts?: ReadonlyMap<string, number>): { grams: string[]; prefix: string | null } {
+  const grams = [...new Set(terms.flatMap((term) => term.grams))];
   if (grams.length > 0) {
-    if (counts && grams.every((gram) => counts.has(gram))) {
-      return { gram: [...grams].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0) || a.localeCompare(b))[0] };
-    }
-    const longest = [...terms].filter((term) => term.grams.length > 0).sort((a, b) => b.text.length - a.text.length)[0];
-    return { gram: longest.grams[Math.floor(longest.grams.length / 2)] };
+    if (counts && grams.every((gram) => counts.has(gram))) grams.sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+    else grams.splice(0, grams.length, ...new Set([...terms].sort((a, b) => b.text.length - a.text.length).flatMap((term) => middleOut(term.grams))));
+    return { grams: grams.slice(0, MAX_FILTER_GRAMS), prefix: null };
   }
-  const prefixed = terms.find((term) => term.prefix);
-  return prefixed?.prefix ? { prefix: prefixed.prefix } : null;
+  return { grams: [], prefix: terms.find((term) => term.prefix)?.prefix ?? null };
+}
+
+/** The middle item first, then outwards: a term's middle pairs are its least common. Longer terms are rarer. */
+const middleOut = <T>(items: readonly T[]): T[] => {
+  const middle = Math.floor(items.length / 2);
+  return items.map((item, index) => ({ item, distance: Math.abs(index - middle) })).sort((a, b) => a.distance - b.distance).map(({ item }) => item);
+};
+
+/** Every combination of one key per group (the cartesian product), or null when there are too many. */
+function variantsOf(groups: string[][]): string[][] | null {
+  let variants: string[][] = [[]];
+  for (const group of groups) {
+    const alternatives = [...new Set(group)];
+    if (variants.length * alternatives.length > MAX_VARIANTS) return null;
+    variants = variants.flatMap((variant) => alternatives.map((key) => [...variant, key]));
+  }
+  return variants;
 }
 
 /**
- * The MongoDB filter of an article list, without its cursor. Only live articles (those of their page's
- * served version) match. Every condition is an equality or range on the indexed keys, grams and sortKey,
- * except the phrase checks, which run on the documents the index found. Uses only operators FerretDB v1 has.
+ * The store filters of an article list, without its cursor. Only live articles (those of their page's served
+ * version) match. Key groups and the text query's pairs are containment on the `keys` and `grams` arrays; the
+ * exact phrase is checked in the app on what they find, so pairs that merely co-occur never match.
  */
-export function buildArticleMatch(input: ArticleMatchInput): Record<string, unknown> {
-  const and: Array<Record<string, unknown>> = [{ live: true }];
-  for (const group of input.keyGroups) and.push(group.length === 1 ? { keys: group[0] } : { keys: { $in: group } });
-  if (input.from || input.to) {
-    const range: Record<string, string> = {};
-    if (input.from) range.$gte = input.from;
+export function buildArticleMatch(input: ArticleMatchInput): ArticleMatch {
+  const base: Record<string, unknown> = { live: true };
+  const { grams, prefix } = filterGrams(input.terms, input.gramCounts);
+  if (grams.length > 0) base.grams = { $all: grams };
+  else if (prefix) base.grams = { $regex: `^${escapeRegex(prefix)}` };
+
+  const groups = input.keyGroups.filter((group) => group.length > 0);
+  let variants = variantsOf(groups);
+  let unchecked: string[][] = [];
+  if (!variants) {
+    variants = [groups.filter((group) => group.length === 1).map((group) => group[0])];
+    unchecked = groups.filter((group) => group.length > 1);
+  }
+  const filters = variants.map((keys) => (keys.length > 0 ? { ...base, keys: { $all: [...new Set(keys)].sort() } } : { ...base }));
+
+  const patterns = input.terms.map((term) => new RegExp(phrasePattern(term.text), 'u'));
+  const check =
+    patterns.length > 0 || unchecked.length > 0
+      ? (doc: CheckableArticle) =>
+          unchecked.every((group) => group.some((key) => doc.keys?.includes(key))) &&
+          patterns.every((pattern) => [doc.kicker, doc.headline, ...doc.subheadlines, doc.body].some((text) => !!text && pattern.test(text)))
+      : null;
+  return {
+    filters,
     // sortKey is "date|…": every key of the last day sorts below "date}".
-    if (input.to) range.$lt = `${input.to}}`;
-    and.push({ sortKey: range });
-  }
-  if (input.anchor) and.push('gram' in input.anchor ? { grams: input.anchor.gram } : { grams: { $regex: `^${escapeRegex(input.anchor.prefix)}` } });
-  for (const term of input.terms) {
-    const pattern = phrasePattern(term.text);
-    and.push({ $or: TEXT_FIELDS.map((field) => ({ [field]: { $regex: pattern } })) });
-  }
-  return { $and: and };
+    range: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: `${input.to}}` } : {}) },
+    check,
+  };
 }
 
-/** Keyset condition for the page after sortKey `after` in the given direction. */
-export const afterSortKey = (after: string, sort: ArticleSort): Record<string, unknown> => ({ sortKey: sort === 'date' ? { $gt: after } : { $lt: after } });
+/**
+ * The sortKey condition of one page of a list: the date range narrowed by the keyset cursor (`after`, the last
+ * sortKey of the previous page), as one range on one field (FerretDB pushes down a range, not an `$and` of two).
+ */
+export function sortKeyRange(range: ArticleMatch['range'], after: string | null, sort: ArticleSort): Record<string, string> | null {
+  const condition: Record<string, string> = {};
+  const ascending = sort === 'date';
+  if (after !== null && ascending) condition.$gt = after;
+  else if (range.gte !== undefined) condition.$gte = range.gte;
+  if (after !== null && !ascending) condition.$lt = range.lt !== undefined && range.lt < after ? range.lt : after;
+  else if (range.lt !== undefined) condition.$lt = range.lt;
+  if (after !== null && ascending && range.gte !== undefined && after < range.gte) {
+    delete condition.$gt;
+    condition.$gte = range.gte;
+  }
+  return Object.keys(condition).length > 0 ? condition : null;
+}
+
+/** A filter with its page's sortKey condition. */
+export const withSortKey = (filter: Record<string, unknown>, condition: Record<string, string> | null): Record<string, unknown> =>
+  condition ? { ...filter, sortKey: condition } : filter;

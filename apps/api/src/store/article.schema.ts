@@ -3,8 +3,11 @@ import type { HydratedDocument } from 'mongoose';
 import type { Byline, Entities } from '@baoxun/shared/contracts/article.contract';
 import type { PageRef } from '@baoxun/shared/contracts/page.contract';
 
-/** Bumped when the stored shape changes, so old documents can be found and migrated. 2: search fields, live. */
-export const ARTICLE_SCHEMA_VERSION = 2;
+/**
+ * Bumped when the stored shape changes, so old documents can be found and migrated. 2: search fields, live.
+ * 3: no entityIds (facets read article_facets); reprocessing rewrites a v2 article and writes its facet document.
+ */
+export const ARTICLE_SCHEMA_VERSION = 3;
 
 /** One article (or one part of an article continued across pages) as the pipeline made it, plus search fields. */
 @Schema({ collection: 'articles', versionKey: false, minimize: false })
@@ -35,8 +38,6 @@ export class StoredArticle {
   @Prop({ type: String, required: true }) sortKey!: string;
   /** Filter keys (see search/entity-keys.ts). */
   @Prop({ type: [String], required: true }) keys!: string[];
-  /** Entity ids for facets (not indexed). */
-  @Prop({ type: [String], required: true }) entityIds!: string[];
   /** Text search tokens (see search/ngram.tokenizer.ts). */
   @Prop({ type: [String], required: true }) grams!: string[];
 }
@@ -44,13 +45,12 @@ export class StoredArticle {
 export type StoredArticleDocument = HydratedDocument<StoredArticle>;
 export const StoredArticleSchema = SchemaFactory.createForClass(StoredArticle);
 
-// Article by id, a page's articles, stitching and every write go through _id alone (the only filter FerretDB v1
-// pushes down to its storage). The list queries use these; `live` first, so parts of versions not (or no longer)
-// served are skipped in the index.
-// GET /v1/articles?person=|place=|within=|organization=|campaign=|source=|pageId=|page= [&from=&to=] sorted by
-// date either way, keyset cursor on sortKey; also /v1/entities/:type/:name (its articles and related entities).
-StoredArticleSchema.index({ live: 1, keys: 1, sortKey: 1 }, { name: 'live_keys_sortKey' });
-// GET /v1/articles?q=: the query's anchor token (equality, or a one-character prefix), in date order.
-StoredArticleSchema.index({ live: 1, grams: 1, sortKey: 1 }, { name: 'live_grams_sortKey' });
-// GET /v1/articles with no filter or only a date range, and facets over such a list.
+// Article by id, a page's articles, stitching and every write go through _id alone. The list queries are flat
+// filters (see search/article-match.builder.ts): top-level equality / $all / one sortKey range, sorted by sortKey.
+// GET /v1/articles?person=|place=|within=|organization=|campaign=|source=|pageId=|page= [&from=&to=] either order,
+// keyset cursor on sortKey: {live: true, keys: {$all: […]}, sortKey: range}; also /v1/entities/:type/:name.
+StoredArticleSchema.index({ keys: 1, live: 1, sortKey: 1 }, { name: 'keys_live_sortKey' });
+// GET /v1/articles?q=[&filters]: {live: true, grams: {$all: [rarest first, …]}, [keys: {$all}], sortKey: range}.
+StoredArticleSchema.index({ grams: 1, live: 1, sortKey: 1 }, { name: 'grams_live_sortKey' });
+// GET /v1/articles with no filter or only a date range: {live: true, sortKey: range}.
 StoredArticleSchema.index({ live: 1, sortKey: 1 }, { name: 'live_sortKey' });

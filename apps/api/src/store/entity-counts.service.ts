@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { ARTICLE_SENTINEL } from '../search/entity-keys';
-import { StoredArticle } from './article.schema';
+import { ArticleFacetRepository } from './article-facet.repository';
 import { entityUpdateOf, mergeEntityChanges } from './entity-count.merge';
-import { IdBatch } from './id-batch';
-import { StoredEntity } from './entity.schema';
+import { EntityRepository } from './entity.repository';
 import type { EntityChange } from './entity-change';
 
 interface Waiting {
@@ -27,9 +24,8 @@ export class EntityCountsService {
   private writing = false;
 
   constructor(
-    @InjectModel(StoredEntity.name) private readonly entities: Model<StoredEntity>,
-    @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
-    private readonly ids: IdBatch,
+    private readonly entities: EntityRepository,
+    private readonly facetDocs: ArticleFacetRepository,
   ) {}
 
   apply(changes: readonly EntityChange[]): Promise<void> {
@@ -43,16 +39,11 @@ export class EntityCountsService {
   /** Sets every count from the served articles (an operator's repair after a crash mid-update). */
   recount(): Promise<{ entities: number; articles: number }> {
     return this.serially(async () => {
-      const rows = await this.articles.aggregate<{ _id: string; count: number }>([
-        { $match: { live: true } },
-        { $project: { entityIds: 1 } },
-        { $unwind: '$entityIds' },
-        { $group: { _id: '$entityIds', count: { $sum: 1 } } },
-      ]);
-      const counts = new Map(rows.map((row) => [row._id, row.count]));
-      const ids = (await this.entities.find({}, { _id: 1 }).lean<Array<{ _id: string }>>()).map((doc) => doc._id);
+      // Every served article has its facet document (and only those): they hold its entity ids.
+      const counts = await this.facetDocs.countsPerEntity();
+      const ids = await this.entities.allIds();
       const updatedAt = new Date();
-      await this.ids.updateEach(this.entities, ids.map((id) => ({ filter: { _id: id }, update: { $set: { articleCount: counts.get(id) ?? 0, updatedAt } } })));
+      await this.entities.updateEach(ids.map((id) => ({ filter: { _id: id }, update: { $set: { articleCount: counts.get(id) ?? 0, updatedAt } } })));
       return { entities: ids.length, articles: counts.get(ARTICLE_SENTINEL) ?? 0 };
     });
   }
@@ -76,7 +67,7 @@ export class EntityCountsService {
 
   private async write(changes: readonly EntityChange[]): Promise<void> {
     const now = new Date();
-    await this.ids.updateEach(this.entities, mergeEntityChanges(changes).map((change) => entityUpdateOf(change, now)));
+    await this.entities.updateEach(mergeEntityChanges(changes).map((change) => entityUpdateOf(change, now)));
   }
 
   /** Runs work after everything queued before it: one write to the entities at a time. */

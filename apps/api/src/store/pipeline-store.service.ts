@@ -1,17 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import type { ArticleEnriched } from '@baoxun/shared/contracts/article.contract';
 import type { DeadLetter } from '@baoxun/shared/contracts/dead-letter.contract';
 import type { PageParsed, PageReceived } from '@baoxun/shared/contracts/page.contract';
 import { entityRefsOf, indexFieldsOf } from '../search/article-index.fields';
-import { ARTICLE_SCHEMA_VERSION, StoredArticle } from './article.schema';
-import { DeadLetterRecord } from './dead-letter-record.schema';
+import { ArticleFacetRepository } from './article-facet.repository';
+import { ArticleRepository } from './article.repository';
+import { ARTICLE_SCHEMA_VERSION, type StoredArticle } from './article.schema';
+import { DeadLetterRecordRepository } from './dead-letter-record.repository';
 import { entityChanges } from './entity-change';
 import { EntityCountsService } from './entity-counts.service';
-import { IdBatch } from './id-batch';
 import { KeyedMutex } from './keyed-mutex';
-import { PAGE_SCHEMA_VERSION, StoredPage } from './page.schema';
+import { PageRepository } from './page.repository';
+import { PAGE_SCHEMA_VERSION, type StoredPage } from './page.schema';
 import { isDuplicateKey, NotYetError, sameIds, versionKey } from './page-version';
 import { VersionSwitchService } from './version-switch.service';
 
@@ -30,12 +30,12 @@ export class PipelineStoreService {
   private readonly pageLocks = new KeyedMutex();
 
   constructor(
-    @InjectModel(StoredPage.name) private readonly pages: Model<StoredPage>,
-    @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
-    @InjectModel(DeadLetterRecord.name) private readonly deadLetters: Model<DeadLetterRecord>,
+    private readonly pages: PageRepository,
+    private readonly articles: ArticleRepository,
+    private readonly facetDocs: ArticleFacetRepository,
+    private readonly deadLetters: DeadLetterRecordRepository,
     private readonly versions: VersionSwitchService,
     private readonly entityCounts: EntityCountsService,
-    private readonly ids: IdBatch,
   ) {}
 
   recordReceived(message: PageReceived): Promise<void> {
@@ -50,7 +50,7 @@ export class PipelineStoreService {
         parsed: null,
         storedAt: null,
       };
-      const existing = await this.pages.findById(message.pageId, { contentHash: 1, receivedAt: 1, parsed: 1, live: 1 }).lean<StoredPage>();
+      const existing = await this.pages.findById<StoredPage>(message.pageId, { contentHash: 1, receivedAt: 1, parsed: 1, live: 1 });
       if (!existing) {
         try {
           await this.pages.create({
@@ -75,8 +75,7 @@ export class PipelineStoreService {
       if (versionKey(existing.receivedAt, existing.contentHash) > versionKey(receivedAt, message.contentHash)) return; // an older scan, late
       // A re-scan. The served version stays until this one is complete; articles of an unfinished one are dropped.
       const unfinished = existing.parsed && existing.live?.contentHash !== existing.contentHash ? existing.parsed.articleIds : [];
-      const replaced = await this.ids.updateIf(
-        this.pages,
+      const replaced = await this.pages.updateIf(
         message.pageId,
         { contentHash: existing.contentHash },
         { $set: version, $addToSet: { stale: { $each: unfinished } } },
@@ -88,7 +87,7 @@ export class PipelineStoreService {
 
   recordParsed(message: PageParsed): Promise<void> {
     return this.pageLocks.run(message.pageId, async () => {
-      const page = await this.pages.findById(message.pageId, { contentHash: 1, receivedAt: 1, parsed: 1, live: 1, status: 1 }).lean<StoredPage>();
+      const page = await this.pages.findById<StoredPage>(message.pageId, { contentHash: 1, receivedAt: 1, parsed: 1, live: 1, status: 1 });
       if (!page || page.contentHash !== message.contentHash) {
         if (page && versionKey(page.receivedAt, page.contentHash) > versionKey(message.pageReceivedAt, message.contentHash)) return; // superseded
         throw new NotYetError(`page ${message.pageId} version ${message.contentHash} not recorded yet`);
@@ -100,8 +99,7 @@ export class PipelineStoreService {
         const dropped = (known?.articleIds ?? []).filter((id) => !message.articleIds.includes(id) && !served.has(id));
         const parsed = { contentHash: message.contentHash, articleIds: message.articleIds, parserVersion: message.parserVersion, parsedAt: new Date(message.parsedAt) };
         const settled = page.live?.contentHash === message.contentHash && sameIds(page.live.articleIds, message.articleIds);
-        await this.ids.updateIf(
-          this.pages,
+        await this.pages.updateIf(
           message.pageId,
           { contentHash: message.contentHash },
           { $set: { parsed, ...(settled ? {} : { status: 'parsed', storedAt: null }) }, $addToSet: { stale: { $each: dropped } } },
@@ -113,36 +111,31 @@ export class PipelineStoreService {
 
   storeArticle(article: ArticleEnriched): Promise<void> {
     return this.pageLocks.run(article.pageId, async () => {
-      const page = await this.pages.findById(article.pageId, { text: 0 }).lean<StoredPage>();
+      const page = await this.pages.findById<StoredPage>(article.pageId, { text: 0 });
       if (page && versionKey(page.receivedAt, page.contentHash) > versionKey(article.pageReceivedAt, article.pageVersion)) return; // from a replaced version
       const { id, ...rest } = article;
-      const fields = { ...rest, pageReceivedAt: new Date(article.pageReceivedAt), schemaVersion: ARTICLE_SCHEMA_VERSION, storedAt: new Date(), ...indexFieldsOf(article) };
-      // A new article waits (live: false) for its version's switch; one that is already served is updated in place.
-      const before = await this.insertOrUpdate(id, fields);
-      if (before?.live) await this.entityCounts.apply(entityChanges([before], [article]));
-      this.versions.noteStored(article.pageId, article.pageVersion, id);
+      const { entityIds, ...index } = indexFieldsOf(article);
+      const fields = { ...rest, pageReceivedAt: new Date(article.pageReceivedAt), schemaVersion: ARTICLE_SCHEMA_VERSION, storedAt: new Date(), ...index };
+      // A new article waits (live: false) for its version's switch; one that is already served is updated in place
+      // (reprocessing), with its facet document and entity counts.
+      const before = await this.articles.insertOrReplace<Pick<StoredArticle, 'live' | 'entities' | 'page'>>(id, fields);
+      if (before?.live) {
+        await this.facetDocs.put([{ _id: id, sortKey: index.sortKey, keys: index.keys, entityIds }]);
+        await this.entityCounts.apply(entityChanges([before], [article]));
+      }
+      this.versions.noteStored(article.pageId, article.pageVersion, {
+        _id: id,
+        page: article.page,
+        entities: article.entities,
+        continuation: article.continuation,
+        continuedFrom: article.continuedFrom,
+        pipelineVersion: article.pipelineVersion,
+        sortKey: index.sortKey,
+        keys: index.keys,
+      });
       this.logger.debug({ articleId: id, pageId: article.pageId, correlationId: article.correlationId, entities: entityRefsOf(article.entities).length }, 'article stored');
       await this.versions.advance(article.pageId, page);
     });
-  }
-
-  /**
-   * Writes an article, returning what was stored before (null if it is new). Most articles are new, so this
-   * inserts first: on FerretDB an insert only encodes the document, while an upsert also reads and decodes it.
-   * (No projection on the update: FerretDB v1's findAndModify has none.)
-   */
-  private async insertOrUpdate(id: string, fields: Omit<StoredArticle, '_id' | 'live'>): Promise<Pick<StoredArticle, 'live' | 'entities' | 'page'> | null> {
-    try {
-      // The same fields an update writes, cast by the schema but not validated (a continued part may have an
-      // empty headline, which `required` would refuse; the contract has already checked the message).
-      await this.articles.create([{ _id: id, ...fields, live: false }], { validateBeforeSave: false });
-      return null;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-    return this.articles
-      .findOneAndUpdate({ _id: id }, { $set: fields, $setOnInsert: { live: false } }, { upsert: true, returnDocument: 'before' })
-      .lean<Pick<StoredArticle, 'live' | 'entities' | 'page'>>();
   }
 
   /** Remembers that a message of a page version was dead-lettered, for the page's status. */
@@ -157,11 +150,7 @@ export class PipelineStoreService {
     if (typeof payload?.pageId !== 'string') return;
     const pageVersion = typeof payload.contentHash === 'string' ? payload.contentHash : typeof payload.pageVersion === 'string' ? payload.pageVersion : null;
     const id = `${letter.stage}:${letter.subject}:${letter.streamSequence ?? letter.failedAt}`;
-    await this.deadLetters.updateOne(
-      { _id: id },
-      { $set: { pageId: payload.pageId, pageVersion, stage: letter.stage, subject: letter.subject, reason: letter.reason.slice(0, 2_000), failedAt: new Date(letter.failedAt) } },
-      { upsert: true },
-    );
+    await this.deadLetters.put({ _id: id, pageId: payload.pageId, pageVersion, stage: letter.stage, subject: letter.subject, reason: letter.reason.slice(0, 2_000), failedAt: new Date(letter.failedAt) });
     this.logger.warn({ pageId: payload.pageId, pageVersion, stage: letter.stage, subject: letter.subject }, 'a message of this page was dead-lettered');
   }
 }

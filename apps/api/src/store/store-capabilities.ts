@@ -2,13 +2,22 @@ import type { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 
-/** What the store can do; the queries are the same on both, only planning hints and index setup differ. */
+/**
+ * What the store can do. The queries are the same on both stores; only the repositories (batches by _id,
+ * counting) and index setup look at this.
+ */
 export interface StoreCapabilities {
   /**
-   * FerretDB v1 (SQLite) creates no secondary indexes and pushes only a filter of exactly {_id: <string>} down
-   * to SQLite; every other query decodes the whole collection in Go, so the write path goes by _id (IdBatch).
+   * FerretDB v1: an update is an unlocked read-modify-write, `$in` and `$or` are not pushed down, and every
+   * document a query matches is decoded, so batches by _id go one request per id (IdBatch).
    */
   readonly ferretDb: boolean;
+  /**
+   * The store runs flat filters (top-level equality, `$all`, a range) in its database: MongoDB, and FerretDB on
+   * PostgreSQL. Not FerretDB on SQLite, which pushes down only {_id}; there secondary indexes are not created
+   * (none would be used, and each write would pay for them).
+   */
+  readonly flatFilterPushdown: boolean;
   readonly version: string;
 }
 
@@ -19,8 +28,12 @@ export const storeCapabilitiesProvider: Provider = {
   inject: [getConnectionToken()],
   useFactory: async (connection: Connection): Promise<StoreCapabilities> => {
     await connection.asPromise();
-    if (!connection.db) throw new Error('the store connection has no database');
-    const info = (await connection.db.admin().command({ buildInfo: 1 })) as { version?: string; ferretdbVersion?: string };
-    return { ferretDb: typeof info.ferretdbVersion === 'string', version: info.ferretdbVersion ?? info.version ?? 'unknown' };
+    const db = connection.db;
+    if (!db) throw new Error('the store connection has no database');
+    const info = (await db.admin().command({ buildInfo: 1 })) as { version?: string; ferretdbVersion?: string };
+    const ferretDb = typeof info.ferretdbVersion === 'string';
+    // FerretDB says in explain whether it handed the filter to its backend.
+    const probe = ferretDb ? ((await db.collection('articles').find({ live: true }).limit(1).explain()) as { filterPushdown?: boolean }) : null;
+    return { ferretDb, flatFilterPushdown: !ferretDb || probe?.filterPushdown === true, version: info.ferretdbVersion ?? info.version ?? 'unknown' };
   },
 };

@@ -1,41 +1,44 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { StoredArticle } from './article.schema';
+import { entityRefsOf, facetEntityIdsOf } from '../search/article-index.fields';
+import { ArticleFacetRepository } from './article-facet.repository';
+import { ArticleRepository } from './article.repository';
+import type { StoredArticle } from './article.schema';
 import { entityChanges } from './entity-change';
 import { EntityCountsService } from './entity-counts.service';
-import { IdBatch } from './id-batch';
-import { type JumpEnd, type LiveVersion, type PendingCleanup, StoredPage } from './page.schema';
+import { PageRepository } from './page.repository';
+import type { JumpEnd, LiveVersion, PendingCleanup, StoredPage } from './page.schema';
 import { NotYetError, sameIds } from './page-version';
 
 /** Page versions whose stored articles this replica remembers (the ones still being completed). */
-const REMEMBERED_VERSIONS = 5_000;
+const REMEMBERED_VERSIONS = 2_000;
 
 /** What a version switch reads of each article. */
-const SWITCH_PROJECTION = { _id: 1, page: 1, entities: 1, continuation: 1, continuedFrom: 1, pipelineVersion: 1 } as const;
-type SwitchArticle = Pick<StoredArticle, '_id' | 'page' | 'entities' | 'continuation' | 'continuedFrom' | 'pipelineVersion'>;
+const SWITCH_PROJECTION = { _id: 1, page: 1, entities: 1, continuation: 1, continuedFrom: 1, pipelineVersion: 1, sortKey: 1, keys: 1 } as const;
+export type SwitchArticle = Pick<StoredArticle, '_id' | 'page' | 'entities' | 'continuation' | 'continuedFrom' | 'pipelineVersion' | 'sortKey' | 'keys'>;
 
 /**
  * Serves a page's newest version once all its articles are stored, in an order that keeps readers on one
  * complete version (FerretDB v1 has no transactions):
- *   1. the new version's articles are marked live (readers still check each against the page's served version),
+ *   1. the new version's articles are marked live and get their facet documents (readers still check each
+ *      against the page's served version),
  *   2. one write of the page switches `live` to the new version (compare-and-set on the previous one),
  *   3. then the replaced articles are deleted and entity counts move; this cleanup is recorded in step 2 and
  *      redone until it completes, so a crash in between leaves nothing behind.
- * Callers hold the page's lock (KeyedMutex); every read and write here goes by _id (IdBatch).
+ * Callers hold the page's lock (KeyedMutex); every read and write here goes by _id. What this replica stored
+ * itself is remembered, so a switch reads no article back.
  */
 @Injectable()
 export class VersionSwitchService {
   private readonly logger = new Logger(VersionSwitchService.name);
-  /** pageId:contentHash -> article ids known to be stored, so completion checks only read the others. */
-  private readonly stored = new Map<string, Set<string>>();
+  /** pageId:contentHash -> articles known to be stored (with what a switch needs of them), so checks read only the others. */
+  private readonly stored = new Map<string, Map<string, SwitchArticle>>();
 
   constructor(
-    @InjectModel(StoredPage.name) private readonly pages: Model<StoredPage>,
-    @InjectModel(StoredArticle.name) private readonly articles: Model<StoredArticle>,
+    private readonly pages: PageRepository,
+    private readonly articles: ArticleRepository,
+    private readonly facetDocs: ArticleFacetRepository,
     private readonly entityCounts: EntityCountsService,
-    private readonly ids: IdBatch,
   ) {}
 
   /**
@@ -43,7 +46,7 @@ export class VersionSwitchService {
    * the page as the caller just read it under the page's lock (saves a read: on FerretDB every read scans).
    */
   async advance(pageId: string, read?: StoredPage | null): Promise<void> {
-    let page = read !== undefined ? read : await this.pages.findById(pageId, { text: 0 }).lean<StoredPage>();
+    let page = read !== undefined ? read : await this.pages.findById<StoredPage>(pageId, { text: 0 });
     if (!page) return;
     if (page.cleanup) {
       await this.finishCleanup(page._id, page.cleanup);
@@ -61,18 +64,20 @@ export class VersionSwitchService {
     const known = this.knownStored(page._id, parsed.contentHash);
     for (const id of expected) {
       if (known.has(id)) continue;
-      if ((await this.ids.find(this.articles, [id], { _id: 1 })).length === 0) return;
-      known.add(id);
+      const found = await this.articles.findById<SwitchArticle>(id, SWITCH_PROJECTION);
+      if (!found) return;
+      known.set(id, found);
     }
-    const incoming = await this.ids.find<SwitchArticle>(this.articles as unknown as Model<SwitchArticle>, parsed.articleIds, SWITCH_PROJECTION);
+    const incoming = parsed.articleIds.map((id) => known.get(id)).filter((article): article is SwitchArticle => article !== undefined);
     if (incoming.length < expected.size) return;
 
     const servedBefore = new Set(live?.articleIds ?? []);
     const added = incoming.filter((article) => !servedBefore.has(article._id));
     const removedIds = (live?.articleIds ?? []).filter((id) => !parsed.articleIds.includes(id));
-    const removed = await this.ids.find<SwitchArticle>(this.articles as unknown as Model<SwitchArticle>, removedIds, SWITCH_PROJECTION);
+    const removed = await this.articles.findByIds<SwitchArticle>(removedIds, SWITCH_PROJECTION);
 
-    await this.ids.update(this.articles, added.map((article) => article._id), { $set: { live: true } });
+    await this.articles.setLive(added.map((article) => article._id));
+    await this.facetDocs.put(added.map((article) => ({ _id: article._id, sortKey: article.sortKey, keys: article.keys, entityIds: facetEntityIdsOf(entityRefsOf(article.entities)) })));
 
     const storedAt = new Date();
     const next: LiveVersion = {
@@ -91,8 +96,7 @@ export class VersionSwitchService {
       articleIds: [...new Set([...removedIds, ...page.stale.filter((id) => !parsed.articleIds.includes(id))])],
       entityChanges: entityChanges(removed, added),
     };
-    const switched = await this.ids.updateIf(
-      this.pages,
+    const switched = await this.pages.updateIf(
       page._id,
       // The served version we read must still be the served one (another replica may have switched meanwhile).
       { contentHash: parsed.contentHash, 'live.storedAt': live?.storedAt ?? null },
@@ -107,17 +111,17 @@ export class VersionSwitchService {
     await this.finishCleanup(page._id, cleanup);
   }
 
-  /** An article of this page version was written (by this replica). */
-  noteStored(pageId: string, contentHash: string, articleId: string): void {
-    this.knownStored(pageId, contentHash).add(articleId);
+  /** An article of this page version was written (by this replica), with what its switch will need. */
+  noteStored(pageId: string, contentHash: string, article: SwitchArticle): void {
+    this.knownStored(pageId, contentHash).set(article._id, article);
   }
 
-  private knownStored(pageId: string, contentHash: string): Set<string> {
+  private knownStored(pageId: string, contentHash: string): Map<string, SwitchArticle> {
     const key = `${pageId}:${contentHash}`;
     let ids = this.stored.get(key);
     if (!ids) {
       if (this.stored.size >= REMEMBERED_VERSIONS) this.stored.delete(this.stored.keys().next().value as string);
-      ids = new Set();
+      ids = new Map();
       this.stored.set(key, ids);
     }
     return ids;
@@ -125,7 +129,8 @@ export class VersionSwitchService {
 
   private async finishCleanup(pageId: string, cleanup: PendingCleanup): Promise<void> {
     await this.entityCounts.apply(cleanup.entityChanges);
-    await this.ids.delete(this.articles, cleanup.articleIds);
-    await this.ids.updateIf(this.pages, pageId, { 'cleanup.token': cleanup.token }, { $set: { cleanup: null } });
+    await this.facetDocs.deleteByIds(cleanup.articleIds);
+    await this.articles.deleteByIds(cleanup.articleIds);
+    await this.pages.updateIf(pageId, { 'cleanup.token': cleanup.token }, { $set: { cleanup: null } });
   }
 }

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { StoredArticleFacet } from './article-facet.schema';
+import { IdBatch } from './id-batch';
+import { mergeSorted } from './article.repository';
+
+/** A served article's facet document, as the version switch writes it. */
+export interface ArticleFacetInput {
+  _id: string;
+  sortKey: string;
+  keys: string[];
+  entityIds: string[];
+}
+
+export interface FacetSample {
+  _id: string;
+  sortKey: string;
+  keys: string[];
+  entityIds: string[];
+}
+
+const SEPARATOR = '\n';
+
+/** All I/O on `article_facets` (the lean per-article documents facets count; see article-facet.schema.ts). */
+@Injectable()
+export class ArticleFacetRepository {
+  constructor(
+    @InjectModel(StoredArticleFacet.name) private readonly facets: Model<StoredArticleFacet>,
+    private readonly ids: IdBatch,
+  ) {}
+
+  /**
+   * The newest `limit` facet documents matching any of the flat filters (only `keys` and `sortKey` are read of
+   * them: every facet document is of a live article), one query per filter, merged.
+   */
+  async newest(filters: ReadonlyArray<Record<string, unknown>>, limit: number, timeoutMs: number): Promise<FacetSample[]> {
+    const read = async (filter: Record<string, unknown>) => {
+      const docs = await this.facets.find(filter).sort({ sortKey: -1 }).limit(limit).maxTimeMS(timeoutMs).lean<StoredArticleFacet[]>().exec();
+      return docs.map((doc) => ({ _id: doc._id, sortKey: doc.sortKey, keys: doc.keys, entityIds: doc.entityIds ? doc.entityIds.split(SEPARATOR) : [] }));
+    };
+    if (filters.length === 1) return read(filters[0]);
+    return mergeSorted(await Promise.all(filters.map(read)), -1, limit);
+  }
+
+  /** Writes the facet documents of newly served articles (idempotent: a redone switch rewrites the same). */
+  async put(docs: readonly ArticleFacetInput[]): Promise<void> {
+    if (docs.length === 0) return;
+    const rows = docs.map((doc) => ({ _id: doc._id, sortKey: doc.sortKey, keys: doc.keys, entityIds: doc.entityIds.join(SEPARATOR) }));
+    try {
+      // One request for the page's articles: an insert only encodes, and most are new.
+      await this.facets.insertMany(rows, { ordered: false });
+    } catch (error) {
+      if (!isOnlyDuplicates(error)) throw error;
+      await this.ids.updateEach(this.facets, rows.map((row) => ({ filter: { _id: row._id }, update: { $set: row }, upsert: true })));
+    }
+  }
+
+  deleteByIds(ids: readonly string[]): Promise<void> {
+    return this.ids.delete(this.facets, ids);
+  }
+
+  /** Served articles per entity id (an operator's recount): one pass over the lean documents. */
+  async countsPerEntity(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for await (const doc of this.facets.find({}, { entityIds: 1 }).lean<Pick<StoredArticleFacet, 'entityIds'>>().cursor()) {
+      for (const id of doc.entityIds.split(SEPARATOR)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  }
+}
+
+/** A bulk insert that failed only because some documents were there already (a switch redone). */
+function isOnlyDuplicates(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })?.writeErrors;
+  if (Array.isArray(writeErrors) && writeErrors.length > 0) return writeErrors.every((item) => (item.code ?? item.err?.code) === 11000);
+  return (error as { code?: number })?.code === 11000;
+}
