@@ -58,7 +58,7 @@ export function runOfflinePipeline(text: string, ref: OfflinePageRef): OfflinePa
       body: article.body,
       continuation: article.continuation,
       continuedFrom: article.continuedFrom,
-      entities: tagArticle(article),
+      entities: tagArticle({ ...article, page: ref }),
     })),
   };
 }

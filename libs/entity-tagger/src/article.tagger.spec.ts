@@ -132,6 +132,35 @@ describe('organizations', () => {
   });
 });
 
+describe('news media and short forms of bodies', () => {
+  it('finds national and provincial media by name and papers by their place and ending', () => {
+    const e = tagText('人民日报发表评论员文章，红网、湖南日报、长沙晚报和湖南广播电视台进行了报道。');
+    expect(names(e.organizations)).toEqual(['人民日报', '红网', '湖南日报', '长沙晚报', '湖南广播电视台']);
+    expect(names(tagText('他在网上走红网络。').organizations)).toEqual([]);
+  });
+
+  it('gives 省委, 市政府 and 市人大 the full body of the paper’s place, keeping the name as printed', () => {
+    const a = { ...article({ body: '省委、省政府高度重视，市人大、市政协组织视察，市委宣传部和市统计局参加。' }), page: { source: '株洲日报' } };
+    const e = tagArticle(a);
+    const full = Object.fromEntries(e.organizations.map((o) => [o.name, o.canonicalName]));
+    expect(full).toEqual({
+      省委: '中共湖南省委',
+      省政府: '湖南省人民政府',
+      市人大: '株洲市人大',
+      市政协: '株洲市政协',
+      市委宣传部: '中共株洲市委宣传部',
+      市统计局: '株洲市统计局',
+    });
+  });
+
+  it('on a provincial paper takes the city from the article, and leaves a short form alone when nothing says which', () => {
+    const one = tagArticle({ ...article({ body: '岳阳市召开会议，市委书记主持，市政府作部署。' }), page: { source: '湖南日报' } });
+    expect(one.organizations.find((o) => o.name === '市政府')?.canonicalName).toBe('岳阳市人民政府');
+    const none = tagText('省委、省政府高度重视。');
+    expect(none.organizations.map((o) => o.canonicalName)).toEqual([undefined, undefined]);
+  });
+});
+
 describe('campaign terms', () => {
   it('takes quoted slogans that are carried out and number formulas', () => {
     const e = tagText('加快打造“三个高地”，开展“两个年”活动，冲刺“1235”目标，构建“3+3+2”现代化产业体系和1+2+3+N体系。');

@@ -3,13 +3,14 @@ import { segmentsOfArticle, segmentsOfText } from './text/article-segments';
 import { TaggerEngine, type TaggerOptions } from './tagger.engine';
 
 /** Bump when the tagger's output changes for the same input. */
-export const TAGGER_VERSION = 'tagger-1.0.0';
+export const TAGGER_VERSION = 'tagger-1.1.0';
 
 export type { TaggerOptions };
 
 /** A configured tagger: its own campaign dictionary file and home region. Dictionaries load on first use. */
 export interface Tagger {
-  tagArticle(article: ArticleText): Entities;
+  /** With `page` (an ArticleParsed has it), the paper's source name gives its home region. */
+  tagArticle(article: TaggableArticle): Entities;
   tagText(text: string): Entities;
   /** Re-reads the campaign dictionary file now (it is also re-read on its own when it changes). */
   reloadDictionary(): void;
@@ -18,10 +19,18 @@ export interface Tagger {
 export function createTagger(options: TaggerOptions = {}): Tagger {
   const engine = new TaggerEngine(options);
   return {
-    tagArticle: (article) => engine.tag(segmentsOfArticle(article), article.byline),
+    tagArticle: (article) => engine.forSource(sourceOf(article), () => engine.tag(segmentsOfArticle(article), article.byline)),
     tagText: (text) => engine.tag(segmentsOfText(text), null),
     reloadDictionary: () => engine.reloadDictionary(),
   };
+}
+
+/** An article, and the page it is on when the caller knows it (an ArticleParsed has it). */
+export type TaggableArticle = ArticleText & { page?: { source?: string } };
+
+/** The paper an article comes from, when the caller passes the page with it. */
+function sourceOf(article: TaggableArticle): string | undefined {
+  return article.page?.source;
 }
 
 let defaultTagger: Tagger | null = null;
@@ -35,7 +44,7 @@ export function loadTaggerData(): void {
 }
 
 /** Tags one article: people (with titles), places (with division codes), organizations and campaign terms. */
-export function tagArticle(article: ArticleText): Entities {
+export function tagArticle(article: TaggableArticle): Entities {
   return tagger().tagArticle(article);
 }
 

@@ -10,6 +10,9 @@ import { recognizeOrganizations } from './recognize/organization.recognizer';
 import { isDoctrineAt, recognizePeople, roleChain } from './recognize/person.recognizer';
 import { divisionsIn, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
+import { resolveShortForms } from './recognize/org-short-form.resolver';
+import { type Division, divisionIndex } from './lexicon/division.index';
+import { homeDivisionsOfSource } from './lexicon/media.lexicon';
 import type { Segment } from './text/article-segments';
 import { isHan } from './text/char-class.util';
 import { type BlockKind, kindMask, type NamedHit, type PersonHit, type Span, SpanMap } from './text/span.model';
@@ -35,10 +38,37 @@ export interface BylineNames {
 export class TaggerEngine {
   private readonly campaigns: CampaignDictionaryStore;
   private readonly knownPeople: PeopleDictionaryStore;
+  /** The paper's own divisions for the article being tagged: homeCodes plus what its source's name says. */
+  private home: Division[] = [];
 
   constructor(private readonly options: TaggerOptions = {}) {
     this.campaigns = new CampaignDictionaryStore({ path: options.campaignDictionaryPath, reloadIntervalMs: options.reloadIntervalMs });
     this.knownPeople = new PeopleDictionaryStore({ path: options.peopleDictionaryPath, reloadIntervalMs: options.reloadIntervalMs });
+  }
+
+  /**
+   * Runs `tag` for an article of the paper named `source` (株洲日报, 湖南日报): the paper's region joins homeCodes,
+   * so ambiguous places lean towards it and short forms (省委, 市政府) get their full body. Synchronous, so the
+   * setting cannot leak into another article.
+   */
+  forSource<T>(source: string | null | undefined, run: () => T): T {
+    const before = this.home;
+    this.home = [...this.configuredHome(), ...homeDivisionsOfSource(source)];
+    try {
+      return run();
+    } finally {
+      this.home = before;
+    }
+  }
+
+  private configuredHome(): Division[] {
+    const { byRaw } = divisionIndex();
+    const out: Division[] = [];
+    for (const code of this.options.homeCodes ?? []) {
+      const d = byRaw.get(code.replace(/(00)+$/, '')) ?? byRaw.get(code);
+      if (d) out.push(d);
+    }
+    return out;
   }
 
   /** Re-reads the campaign and people dictionary files now. */
@@ -80,7 +110,8 @@ export class TaggerEngine {
     const cands = placeCandidates(0, text, blockedBy(placeKinds));
     const inOrgs = organizations.flatMap((o) => divisionsIn(o.seg, o.name));
     const placeBlocked = blockedBy(placeKinds);
-    const places = resolvePlaces(cands, doc, (_seg, start, end) => placeBlocked(start, end), this.options.homeCodes ?? [], inOrgs);
+    const places = resolvePlaces(cands, doc, (_seg, start, end) => placeBlocked(start, end), this.homeCodes(), inOrgs);
+    resolveShortForms(organizations, this.home.length ? this.home : this.configuredHome(), places);
 
     const dict = this.campaigns.get();
     const notByline = blockedBy(['byline']);
@@ -94,6 +125,10 @@ export class TaggerEngine {
       organizations: toFields(layout, hits.organizations),
       campaigns: toFields(layout, hits.campaigns),
     });
+  }
+
+  private homeCodes(): string[] {
+    return this.home.length ? this.home.map((d) => d.raw) : (this.options.homeCodes ?? []);
   }
 
   private people(layout: Layout, doc: Segment[], spans: SpanMap, byline: BylineNames | null): PersonHit[] {

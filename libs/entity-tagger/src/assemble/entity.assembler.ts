@@ -31,7 +31,12 @@ export function assembleEntities(segments: Segment[], hits: ArticleHits): Entiti
     }
     return { name: h.name, ...placeFields(h), mentions: [] };
   }, mention);
-  const named = (list: NamedHit[]): NamedEntity[] => group(list, (h, e?: NamedEntity) => e ?? { name: h.name, mentions: [] }, mention);
+  const named = (list: NamedHit[]): NamedEntity[] =>
+    group(list, (h, e?: NamedEntity) => {
+      const entity = e ?? { name: h.name, mentions: [] };
+      if (h.canonicalName && !entity.canonicalName) entity.canonicalName = h.canonicalName;
+      return entity;
+    }, mention);
   return { people, places, organizations: named(hits.organizations), campaigns: named(hits.campaigns) };
 }
 

@@ -1,5 +1,6 @@
 import { divisionIndex } from '../lexicon/division.index';
 import { jiebaLexicon } from '../lexicon/jieba.lexicon';
+import { NATIONAL_MEDIA, REGIONAL_MEDIA } from '../lexicon/media.lexicon';
 import { ADMIN_CHARS, ADMIN_PREFIXES, isOrgSuffix, knownOrgNames, knownOrgTrie, NATIONAL_ORGANS, orgSuffixTrie } from '../lexicon/org.lexicon';
 import { scanStops, STOP_CHARS } from '../lexicon/stop.lexicon';
 import { titleHeadEndingAt, titleTrie } from '../lexicon/title.lexicon';
@@ -29,8 +30,13 @@ export function recognizeOrganizations(text: string, blocked: (start: number, en
   const found: OrgCandidate[] = [];
   const suffixes = orgSuffixTrie();
   const names = orgNameTrie();
+  const { words } = jiebaLexicon();
   for (let i = 0; i < text.length; i++) {
-    for (const hit of names.matchAt(text, i)) found.push({ start: i, end: hit.end, name: hit.values[0] });
+    for (const hit of names.matchAt(text, i)) {
+      // 红网 in 走红网络 or 红网红: a short name read across a word on either side is not the name.
+      if (hit.end - i <= 3 && isMediaName(hit.values[0]) && ((i > 0 && words.has(text.slice(i - 1, i + 1))) || words.has(text.slice(hit.end - 1, hit.end + 1)))) continue;
+      found.push({ start: i, end: hit.end, name: hit.values[0] });
+    }
     for (const hit of suffixes.matchAt(text, i)) {
       const c = candidateEndingWith(text, i, hit.end, hit.values[0].strong, hit.values[0].suffix);
       if (c) found.push(c);
@@ -43,12 +49,18 @@ export function recognizeOrganizations(text: string, blocked: (start: number, en
   return pickLongest(found.filter((c) => !blocked(c.start, c.end) && !isOfficeTitle(text, c)));
 }
 
+let media: Set<string> | null = null;
+function isMediaName(name: string): boolean {
+  media ??= new Set([...NATIONAL_MEDIA, ...Object.keys(REGIONAL_MEDIA)]);
+  return media.has(name);
+}
+
 let nameTrie: Trie<string> | null = null;
-/** National organs and the organizations jieba knows, in one trie. */
+/** National organs, news media and the organizations jieba knows, in one trie. */
 function orgNameTrie(): Trie<string> {
   if (nameTrie) return nameTrie;
   const t = new Trie<string>();
-  for (const n of NATIONAL_ORGANS) t.add(n, n);
+  for (const n of [...NATIONAL_ORGANS, ...NATIONAL_MEDIA, ...Object.keys(REGIONAL_MEDIA)]) if (!t.has(n)) t.add(n, n);
   for (const n of knownOrgNames()) if (!t.has(n)) t.add(n, n);
   nameTrie = t;
   return t;

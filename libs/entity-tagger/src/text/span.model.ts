@@ -23,6 +23,8 @@ export interface PlaceHit extends Span {
 
 export interface NamedHit extends Span {
   name: string;
+  /** For an organization's short form (省委): the full body where the page and the article say which (中共湖南省委). */
+  canonicalName?: string | null;
 }
 
 const KIND_BITS = { book: 1, quote: 2, dateline: 4, facility: 8, org: 16, person: 32, byline: 64 } as const;

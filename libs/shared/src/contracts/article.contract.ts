@@ -54,7 +54,12 @@ export const PlaceEntitySchema = z.object({
   parents: z.array(z.object({ code: z.string(), name: z.string() })),
   mentions: z.array(MentionSchema),
 });
-export const NamedEntitySchema = z.object({ name: z.string(), mentions: z.array(MentionSchema) });
+export const NamedEntitySchema = z.object({
+  name: z.string(),
+  /** An organization's full name where the text gives a short form (省委 on a 湖南日报 page: 中共湖南省委). */
+  canonicalName: z.string().optional(),
+  mentions: z.array(MentionSchema),
+});
 
 export const EntitiesSchema = z.object({
   people: z.array(PersonEntitySchema),
