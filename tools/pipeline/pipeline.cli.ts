@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EditionDateSchema, PageNumberSchema } from '@baoxun/shared/contracts/page.contract';
 import { PageParseError } from '@baoxun/page-parser/page-parse.error';
+import { offlineTagger } from './offline-tagger.factory';
 import { runOfflinePipeline, tagLines, UNKNOWN_SOURCE, type OfflinePageRef } from './offline.pipeline';
 
 const USAGE = 'usage: pipeline FILE [--source NAME] [--date YYYY-MM-DD] [--page NN] | pipeline --text FILE';
@@ -45,7 +46,7 @@ function pageRefOf(values: { source?: string; date?: string; page?: string }): O
   return { source, date, page };
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -66,20 +67,18 @@ function main(argv: string[]): void {
     if (positionals.length > 0 || values.source !== undefined || values.date !== undefined || values.page !== undefined) {
       throw new UsageError('--text takes only its FILE');
     }
-    for (const result of tagLines(readUtf8(values.text))) process.stdout.write(`${JSON.stringify(result)}\n`);
+    for (const result of await tagLines(readUtf8(values.text), await offlineTagger())) process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing FILE' : 'expected one FILE');
   const ref = pageRefOf(values);
-  const output = runOfflinePipeline(readUtf8(positionals[0]), ref);
+  const output = await runOfflinePipeline(readUtf8(positionals[0]), ref, await offlineTagger());
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).catch((error: unknown) => {
   const known = error instanceof UsageError || error instanceof PageParseError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   const message = (error as Error).message.split('\n')[0];
   process.stderr.write(`pipeline: ${message}${error instanceof UsageError && /missing|expected|--text/.test(message) ? ` (${USAGE})` : ''}\n`);
   process.exitCode = known ? 2 : 1;
-}
+});

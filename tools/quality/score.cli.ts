@@ -5,7 +5,8 @@
 // Bad input: exit 2 and one line on stderr; a failure inside the pipeline or scorer: exit 1.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { scoreCorpus } from './corpus.runner';
+import { offlineTagger } from '../pipeline/offline-tagger.factory';
+import { scoreCorpusWith } from './corpus.runner';
 import { scorePage } from './page.scorer';
 import { ScoreInputError } from './score.schemas';
 import { formatCorpusScore, formatPageScore } from './score.report';
@@ -26,7 +27,7 @@ function readJson(file: string): unknown {
   }
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -39,7 +40,7 @@ function main(argv: string[]): void {
   }
   if (values.corpus !== undefined) {
     if (positionals.length > 0) throw new ScoreInputError(`--corpus takes no files (${USAGE})`);
-    const corpus = scoreCorpus(values.corpus);
+    const corpus = await scoreCorpusWith(values.corpus, await offlineTagger());
     if (corpus.pages.length === 0) throw new ScoreInputError(`no NAME.txt with NAME.gold.json in ${values.corpus}`);
     process.stdout.write(values.json ? `${JSON.stringify(corpus, null, 2)}\n` : `${formatCorpusScore(corpus, values.verbose)}\n`);
     return;
@@ -49,10 +50,8 @@ function main(argv: string[]): void {
   process.stdout.write(values.json ? `${JSON.stringify(score, null, 2)}\n` : `${formatPageScore(score)}\n`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).catch((error: unknown) => {
   const badInput = error instanceof ScoreInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
   process.stderr.write(`score: ${(error as Error).message.split('\n')[0]}\n`);
   process.exitCode = badInput ? 2 : 1;
-}
+});

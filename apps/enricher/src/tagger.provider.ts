@@ -1,15 +1,21 @@
 import type { Provider } from '@nestjs/common';
 import type { EnricherConfig } from '@baoxun/shared/config/enricher.config';
-import { createTagger } from '@baoxun/entity-tagger/article.tagger';
+import { createModelTagger } from '@baoxun/entity-tagger/model/model-tagger.factory';
 
 export const TAGGER = Symbol('TAGGER');
 
-/** One tagger per process, with the operators' campaign and people dictionaries; dictionaries load before the first message. */
+/**
+ * One tagger per process, with the operators' campaign and people dictionaries and (LEXICAL_MODEL, default on) the
+ * LAC sequence model from LEXICAL_MODEL_DIR; dictionaries and model load before the first message.
+ */
 export const taggerProvider = (config: EnricherConfig): Provider => ({
   provide: TAGGER,
-  useFactory: () => {
-    const tagger = createTagger({ campaignDictionaryPath: config.CAMPAIGN_DICTIONARY_PATH, peopleDictionaryPath: config.PEOPLE_DICTIONARY_PATH });
-    tagger.tagText('市委书记在湘江边调研');
+  useFactory: async () => {
+    const tagger = await createModelTagger(
+      { campaignDictionaryPath: config.CAMPAIGN_DICTIONARY_PATH, peopleDictionaryPath: config.PEOPLE_DICTIONARY_PATH },
+      { enabled: config.LEXICAL_MODEL, dir: config.LEXICAL_MODEL_DIR },
+    );
+    await tagger.tagTextsAsync(['市委书记在湘江边调研']);
     return tagger;
   },
 });

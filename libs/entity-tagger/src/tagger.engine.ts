@@ -13,6 +13,7 @@ import { resolvePlaces } from './recognize/place.resolver';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
 import { type Division, divisionIndex } from './lexicon/division.index';
 import { homeDivisionsOfSource } from './lexicon/media.lexicon';
+import { acceptedProposals, acceptModelOrganization, acceptModelPerson, acceptModelPlace, type ModelSpan } from './model/model-proposal.filter';
 import type { Segment } from './text/article-segments';
 import { isHan } from './text/char-class.util';
 import { type BlockKind, kindMask, type NamedHit, type PersonHit, type Span, SpanMap } from './text/span.model';
@@ -81,7 +82,7 @@ export class TaggerEngine {
    * Tags the fields of one article as a single text, the fields joined by line breaks (which no pattern crosses),
    * so each pass runs once per article rather than once per field; hits are mapped back to their fields at the end.
    */
-  tag(segments: Segment[], byline: BylineNames | null): Entities {
+  tag(segments: Segment[], byline: BylineNames | null, proposals: readonly ModelSpan[] = []): Entities {
     const layout = joinSegments(segments);
     const doc: Segment[] = [{ field: 'body', text: layout.text }];
     const text = layout.text;
@@ -103,8 +104,13 @@ export class TaggerEngine {
       organizations.push({ seg: 0, ...o });
       spans.add(0, o.start, o.end, 'org');
     }
+    // The model proposes (proposals: spans of joinedText(segments)); the rules confirm each kind and win overlaps.
+    for (const o of acceptedProposals(text, proposals, 'ORG', acceptModelOrganization, blockedBy(['book', 'dateline', 'byline', 'org']))) {
+      organizations.push(o);
+      spans.add(0, o.start, o.end, 'org');
+    }
     organizations.push(...companyShortForms(doc, organizations, spans));
-    const people = this.people(layout, doc, spans, byline);
+    const people = this.people(layout, doc, spans, byline, proposals);
 
     const placeKinds: BlockKind[] = ['book', 'quote', 'dateline', 'org', 'person', 'facility', 'byline'];
     const cands = placeCandidates(0, text, blockedBy(placeKinds));
@@ -112,6 +118,8 @@ export class TaggerEngine {
     const placeBlocked = blockedBy(placeKinds);
     const places = resolvePlaces(cands, doc, (_seg, start, end) => placeBlocked(start, end), this.homeCodes(), inOrgs);
     resolveShortForms(organizations, this.home.length ? this.home : this.configuredHome(), places);
+    const placeTaken = (start: number, end: number): boolean => placeBlocked(start, end) || places.some((p) => p.start < end && start < p.end);
+    for (const p of acceptedProposals(text, proposals, 'LOC', acceptModelPlace, placeTaken)) places.push({ ...p, division: null, canonicalName: null, within: null });
 
     const dict = this.campaigns.get();
     const notByline = blockedBy(['byline']);
@@ -131,7 +139,7 @@ export class TaggerEngine {
     return this.home.length ? this.home.map((d) => d.raw) : (this.options.homeCodes ?? []);
   }
 
-  private people(layout: Layout, doc: Segment[], spans: SpanMap, byline: BylineNames | null): PersonHit[] {
+  private people(layout: Layout, doc: Segment[], spans: SpanMap, byline: BylineNames | null, proposals: readonly ModelSpan[]): PersonHit[] {
     const text = layout.text;
     const mask = kindMask(['book', 'dateline', 'org']);
     const found: PersonHit[] = [];
@@ -139,6 +147,8 @@ export class TaggerEngine {
       if (!isDoctrineAt(text, c.end)) found.push({ seg: 0, ...c });
     }
     if (byline) addBylineNames(layout, byline, found);
+    const personTaken = (start: number, end: number): boolean => spans.overlapsMask(0, start, end, mask | kindMask(['byline'])) || found.some((f) => f.start < end && start < f.end);
+    for (const p of acceptedProposals(text, proposals, 'PER', acceptModelPerson, personTaken)) if (!isDoctrineAt(text, p.end)) found.push({ ...p, roles: [] });
     addKickerTitles(layout, found);
     const all = withKnownPeople(text, this.knownPeople.get(), found, (start, end) => spans.overlapsMask(0, start, end, mask), (hits) => withRepeatedNames(doc, hits, spans));
     for (const p of all) spans.add(0, p.start, p.end, 'person');
@@ -151,6 +161,11 @@ interface Layout {
   /** Where each field starts in text. */
   offsets: number[];
   text: string;
+}
+
+/** The one text the engine tags for these segments (fields joined by line breaks): what model proposals index into. */
+export function joinedText(segments: Segment[]): string {
+  return segments.map((s) => s.text).join('\n');
 }
 
 function joinSegments(segments: Segment[]): Layout {

@@ -1,0 +1,132 @@
+import { divisionIndex } from '../lexicon/division.index';
+import { isPersonPos, jiebaLexicon } from '../lexicon/jieba.lexicon';
+import { isOrgSuffix, knownOrgNames, NATIONAL_ORGANS } from '../lexicon/org.lexicon';
+import { FACILITY_SUFFIXES } from '../lexicon/region.lexicon';
+import { isBareOrgan } from '../recognize/organization.recognizer';
+import { surnameLength } from '../lexicon/surname.lexicon';
+import { worldPlaceNames } from '../lexicon/world-place.lexicon';
+import { plausibleName } from '../recognize/person-name.rules';
+import { isAllHan, isHan } from '../text/char-class.util';
+
+/**
+ * What a statistical tagger (libs/lexical-analyzer: Baidu LAC) proposes for one text: [start, end) in UTF-16 units
+ * of the text the engine tags. The rules decide what is kept (see the accept* functions and tagger.engine.ts).
+ */
+export interface ModelSpan {
+  start: number;
+  end: number;
+  type: 'PER' | 'LOC' | 'ORG';
+}
+
+/** Computes proposals for a text, asynchronously (the model runs off the main thread); the engine itself stays synchronous. */
+export interface ModelProposer {
+  propose(texts: readonly string[]): Promise<ModelSpan[][]>;
+}
+
+const FOREIGN_SEPARATOR = /[·•・]/;
+// Media are named by what they are (人民日报, 红网, 湖南卫视): the model's ORG ending in one of these is an organization.
+const MEDIA_ENDING = /(?:日报|晚报|时报|早报|商报|报|网|卫视|电视台|台)$/;
+// Words of the language that end names of places (a mountain, a river, a village…): a model LOC ending so is a place.
+const PLACE_ENDING = /(?:[山峰岭江河湖海洋湾港岛洲川溪泉峡谷原村庄屯寨镇乡区县州省国关口坝滩]|山脉|社区)$/;
+// Built things (桥, 楼, 馆…) and the facility endings of the place rules: facilities are not place mentions.
+const STRUCTURE_LAST = new Set([...'桥楼厅馆站场园店厦坊亭塔门院校厂库']);
+/**
+ * 中国 is left out of places by the tagger's convention (it mostly heads names: 中国科学院, 中国特色…; see the
+ * README); the model's 中国 is left out the same way.
+ */
+const NOT_PLACES = new Set(['中国']);
+
+/**
+ * A model PER the rules accept: a Chinese name the name rules find plausible (surname, one- or two-character given
+ * name, not a word, not a place), or a foreign name (written with a middle dot, or 3+ characters that do not start
+ * with a surname and are not a word jieba knows as something else). A span that starts with a surname but fails the
+ * name rules is a misplaced boundary (张剑飞同志), not a name.
+ */
+export function acceptModelPerson(name: string): boolean {
+  if (name.length < 2) return false;
+  if (FOREIGN_SEPARATOR.test(name)) {
+    const parts = name.split(FOREIGN_SEPARATOR);
+    return parts.every((p) => p.length >= 1 && isAllHan(p)) && name.length <= 16;
+  }
+  if (!isAllHan(name)) return false;
+  if (plausibleName(name, true)) return true;
+  if (surnameLength(name) > 0 || name.length < 3 || name.length > 8) return false;
+  const e = jiebaLexicon().words.get(name);
+  return !e || isPersonPos(e.pos);
+}
+
+/**
+ * A model ORG the rules accept: it ends in an organization word of the lexicon (委员会, 公司, 大学, 局, 社…) or a
+ * medium's ending, or it is a national organ or an organization jieba knows. 2+ characters, not a division name.
+ */
+export function acceptModelOrganization(name: string): boolean {
+  if (name.length < 2 || name.length > 30) return false;
+  if (!isHan(name.charCodeAt(0))) return false;
+  if (divisionIndex().forms.has(name)) return false;
+  // 市委, 省政协, 街道党工委: a level and an organ, the rules' convention leaves these out (as in 市委书记).
+  if (isBareOrgan(name)) return false;
+  if (NATIONAL_ORGANS.includes(name) || knownOrgs().has(name)) return true;
+  if (MEDIA_ENDING.test(name)) return true;
+  for (let k = Math.max(1, name.length - 7); k < name.length; k++) {
+    // The ending must leave a head in front of it (a bare 委员会 is not a name).
+    if (isOrgSuffix(name.slice(k))) return true;
+  }
+  return false;
+}
+
+/**
+ * A model LOC the rules accept that no place rule found: a known country or natural feature, a name ending in a
+ * place word (山, 江, 村, 路…), or a two- to six-character name jieba does not know as a word of another kind.
+ */
+export function acceptModelPlace(name: string): boolean {
+  if (name.length < 2 || name.length > 12 || !isAllHan(name) || NOT_PLACES.has(name)) return false;
+  if (STRUCTURE_LAST.has(name[name.length - 1]) || FACILITY_SUFFIXES.some((f) => name.endsWith(f))) return false;
+  // Divisions are the place rules' to decide (a short form the article does not support stays out).
+  if (divisionIndex().forms.has(name)) return false;
+  if (worldPlaceNames().has(name)) return true;
+  const { words } = jiebaLexicon();
+  const e = words.get(name);
+  // A word of the language of another kind (a noun, a verb) is not a name, whatever the model says.
+  if (e && e.pos !== 'ns' && e.pos !== 'nsf') return false;
+  // 国家城中村: a common word in front of a word is a description, not a name.
+  for (let k = 2; k <= name.length - 2; k++) {
+    const head = words.get(name.slice(0, k));
+    const tail = words.get(name.slice(k));
+    if (head && tail && !/^ns|^nr|^nz|^j/.test(head.pos) && head.freq >= 1000) return false;
+  }
+  // 城中村, 农村: a settlement word after a common word (a locative, a noun) is a word, not a village's name.
+  const settlement = /(?:村|社区|镇|乡)$/.exec(name);
+  if (settlement) {
+    const stem = words.get(name.slice(0, settlement.index));
+    if (stem && !/^ns|^nr|^nz|^j/.test(stem.pos) && stem.freq >= 1000) return false;
+  }
+  if (e) return true;
+  if (PLACE_ENDING.test(name)) return true;
+  return name.length <= 6;
+}
+
+let orgSet: Set<string> | null = null;
+function knownOrgs(): Set<string> {
+  return (orgSet ??= new Set(knownOrgNames()));
+}
+
+/**
+ * The proposals of one type that `accept` takes, outside `blocked` (spans the rules claimed: theirs win), in text
+ * order, each as a hit of segment 0 of the joined text.
+ */
+export function acceptedProposals(
+  text: string,
+  proposals: readonly ModelSpan[],
+  type: ModelSpan['type'],
+  accept: (name: string) => boolean,
+  blocked: (start: number, end: number) => boolean,
+): Array<{ seg: number; start: number; end: number; name: string }> {
+  const out: Array<{ seg: number; start: number; end: number; name: string }> = [];
+  for (const p of proposals) {
+    if (p.type !== type || p.end > text.length) continue;
+    const name = text.slice(p.start, p.end);
+    if (name.includes('\n') || !accept(name) || blocked(p.start, p.end)) continue;
+    out.push({ seg: 0, start: p.start, end: p.end, name });
+  }
+  return out;
+}
