@@ -349,13 +349,16 @@ func baoxunTopN(selectClause string, p *metadata.Placeholder, params *backends.Q
 		}
 	}
 
-	f, err := newBaoxunFilter(p, params.Filter)
+	// placeholders are only taken from p when this query is used (else the caller numbers its own from $1)
+	local := *p
+	f, err := newBaoxunFilter(&local, params.Filter)
 	if err != nil {
 		return "", nil, false, err
 	}
 	if !f.exact {
 		return "", nil, false, nil
 	}
+	defer func() { *p = local }()
 
 	var odd []string // fields whose non-string rows go to the second branch
 	seen := map[string]bool{}
@@ -369,7 +372,7 @@ func baoxunTopN(selectClause string, p *metadata.Placeholder, params *backends.Q
 		odd = append(odd, sortField)
 	}
 
-	limit := fmt.Sprintf(" LIMIT %s", f.arg(p, params.TopN))
+	limit := fmt.Sprintf(" LIMIT %s", f.arg(&local, params.TopN))
 
 	first := append([]string{}, f.common...)
 	for _, r := range f.ranges {
