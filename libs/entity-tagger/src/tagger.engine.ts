@@ -13,7 +13,7 @@ import { resolvePlaces } from './recognize/place.resolver';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
 import { type Division, divisionIndex } from './lexicon/division.index';
 import { homeDivisionsOfSource } from './lexicon/media.lexicon';
-import { acceptedProposals, acceptModelOrganization, acceptModelPerson, acceptModelPlace, type ModelSpan } from './model/model-proposal.filter';
+import { acceptedProposals, acceptModelOrganization, acceptModelPerson, acceptModelPlace, divisionOfModelPlace, type ModelSpan } from './model/model-proposal.filter';
 import type { Segment } from './text/article-segments';
 import { isHan } from './text/char-class.util';
 import { type BlockKind, kindMask, type NamedHit, type PersonHit, type Span, SpanMap } from './text/span.model';
@@ -119,7 +119,10 @@ export class TaggerEngine {
     const places = resolvePlaces(cands, doc, (_seg, start, end) => placeBlocked(start, end), this.homeCodes(), inOrgs);
     resolveShortForms(organizations, this.home.length ? this.home : this.configuredHome(), places);
     const placeTaken = (start: number, end: number): boolean => placeBlocked(start, end) || places.some((p) => p.start < end && start < p.end);
-    for (const p of acceptedProposals(text, proposals, 'LOC', acceptModelPlace, placeTaken)) places.push({ ...p, division: null, canonicalName: null, within: null });
+    for (const p of acceptedProposals(text, proposals, 'LOC', acceptModelPlace, placeTaken)) {
+      const d = divisionOfModelPlace(p.name);
+      places.push({ ...p, division: d?.division ?? null, canonicalName: d?.canonicalName ?? null, within: null });
+    }
 
     const dict = this.campaigns.get();
     const notByline = blockedBy(['byline']);

@@ -6,6 +6,8 @@ import { isBareOrgan } from '../recognize/organization.recognizer';
 import { surnameLength } from '../lexicon/surname.lexicon';
 import { worldPlaceNames } from '../lexicon/world-place.lexicon';
 import { plausibleName } from '../recognize/person-name.rules';
+import { isGenericAreaName } from '../recognize/place.recognizer';
+import type { Division } from '../lexicon/division.index';
 import { isAllHan, isHan } from '../text/char-class.util';
 
 /**
@@ -24,8 +26,9 @@ export interface ModelProposer {
 }
 
 const FOREIGN_SEPARATOR = /[·•・]/;
-// Media are named by what they are (人民日报, 红网, 湖南卫视): the model's ORG ending in one of these is an organization.
-const MEDIA_ENDING = /(?:日报|晚报|时报|早报|商报|报|网|卫视|电视台|台)$/;
+// Media are named by what they are (人民日报, 红网, 湖南卫视), parties and armed forces too (国民党, 解放军): the
+// model's ORG ending in one of these is an organization.
+const MEDIA_ENDING = /(?:日报|晚报|时报|早报|商报|报|网|卫视|电视台|台|党|军|部队|联盟|组织|俱乐部)$/;
 // Words of the language that end names of places (a mountain, a river, a village…): a model LOC ending so is a place.
 const PLACE_ENDING = /(?:[山峰岭江河湖海洋湾港岛洲川溪泉峡谷原村庄屯寨镇乡区县州省国关口坝滩]|山脉|社区)$/;
 // Built things (桥, 楼, 馆…) and the facility endings of the place rules: facilities are not place mentions.
@@ -81,11 +84,12 @@ export function acceptModelOrganization(name: string): boolean {
 export function acceptModelPlace(name: string): boolean {
   if (name.length < 2 || name.length > 12 || !isAllHan(name) || NOT_PLACES.has(name)) return false;
   if (STRUCTURE_LAST.has(name[name.length - 1]) || FACILITY_SUFFIXES.some((f) => name.endsWith(f))) return false;
-  // Divisions are the place rules' to decide (a short form the article does not support stays out).
-  if (divisionIndex().forms.has(name)) return false;
-  if (worldPlaceNames().has(name)) return true;
   const { words } = jiebaLexicon();
   const e = words.get(name);
+  // A division the place rules left out for want of context (a county's short form alone): the model's reading of
+  // the sentence is that context; generic names (城区, 新区) and words of another kind stay out.
+  if (divisionIndex().forms.has(name)) return !isGenericAreaName(name) && (!e || e.pos === 'ns' || e.pos === 'nsf');
+  if (worldPlaceNames().has(name)) return true;
   // A word of the language of another kind (a noun, a verb) is not a name, whatever the model says.
   if (e && e.pos !== 'ns' && e.pos !== 'nsf') return false;
   // 国家城中村: a common word in front of a word is a description, not a name.
@@ -129,4 +133,14 @@ export function acceptedProposals(
     out.push({ seg: 0, start: p.start, end: p.end, name });
   }
   return out;
+}
+
+/** The division a model LOC names, when its name is one division's only (full or short) form; else null (no code). */
+export function divisionOfModelPlace(name: string): { division: Division; canonicalName: string | null } | null {
+  const forms = divisionIndex().forms.get(name);
+  if (!forms) return null;
+  const divisions = new Set(forms.map((f) => f.division));
+  if (divisions.size !== 1) return null;
+  const division = forms[0].division;
+  return { division, canonicalName: division.name === name ? null : division.name };
 }
