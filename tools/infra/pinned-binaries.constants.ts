@@ -56,7 +56,7 @@ export const FERRETDB: BinarySpec = {
   versionFile: { module: 'github.com/FerretDB/FerretDB', path: 'build/version/version.txt' },
   sourcePatches: {
     // Bump the suffix whenever an edit or a copied file changes: it is how a stale build in .cache/bin is told apart.
-    suffix: 'baoxun.3',
+    suffix: 'baoxun.4',
     files: [
       {
         from: 'tools/infra/ferretdb-patches/baoxun_pushdown.go',
@@ -70,8 +70,9 @@ export const FERRETDB: BinarySpec = {
         from: 'tools/infra/ferretdb-patches/baoxun_indexes.go',
         to: 'internal/backends/postgresql/metadata/baoxun_indexes.go',
         why:
-          'indexes the pushed-down filters can use: "*_gin" names make a GIN jsonb_path_ops index (for @>), other ' +
-          'single-field indexes stay btree (ORDER BY, ranges) with a partial index of the rows whose field is not a string',
+          'indexes the pushed-down filters can use: "*_gin" names make a GIN jsonb_path_ops index (for @>), "*_stats" ' +
+          'planner statistics only; other single-field indexes stay btree (ORDER BY, ranges) with a partial index of the ' +
+          "rows whose field is not a string and statistics on the field's type",
       },
     ],
     edits: [
@@ -193,15 +194,12 @@ export const FERRETDB: BinarySpec = {
           '\t\t\treturn lazyerrors.Error(err)\n' +
           '\t\t}\n',
         replace:
-          '\t\tq := fmt.Sprintf("DROP INDEX %s", pgx.Identifier{dbName, c.Indexes[i].PgIndex}.Sanitize())\n' +
-          '\t\tif _, err := p.Exec(ctx, q); err != nil {\n' +
-          '\t\t\treturn lazyerrors.Error(err)\n' +
-          '\t\t}\n\n' +
-          '\t\tq = fmt.Sprintf("DROP INDEX IF EXISTS %s", pgx.Identifier{dbName, baoxunCompanion(c.Indexes[i].PgIndex)}.Sanitize())\n' +
-          '\t\tif _, err := p.Exec(ctx, q); err != nil {\n' +
-          '\t\t\treturn lazyerrors.Error(err)\n' +
+          '\t\tfor _, q := range baoxunDropStatements(c.Indexes[i], dbName) {\n' +
+          '\t\t\tif _, err := p.Exec(ctx, q); err != nil {\n' +
+          '\t\t\t\treturn lazyerrors.Error(err)\n' +
+          '\t\t\t}\n' +
           '\t\t}\n',
-        why: "dropIndexes also drops a btree index's partial companion",
+        why: "dropIndexes also drops a btree index's partial companion and statistics, and a \"_stats\" index's statistics",
       },
     ],
   },

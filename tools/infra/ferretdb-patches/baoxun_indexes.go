@@ -5,9 +5,13 @@
 //
 //   - an index whose name ends in "_gin", on one top-level field, is a GIN (jsonb_path_ops) index on
 //     (_jsonb->'f'): it serves `_jsonb->'f' @> ...` (equality, "array contains", $all, $in);
+//   - an index whose name ends in "_stats" is no index at all but planner statistics on (_jsonb->'f') (CREATE
+//     STATISTICS), for a field like `live` that every list filters on: without them PostgreSQL takes
+//     `_jsonb->'live' @> 'true'` for a rare condition and sorts every match instead of walking the sort index;
 //   - any other single-field index on a top-level field other than _id stays upstream's btree (it serves
 //     ORDER BY _jsonb->'f' and string ranges) and gets a companion partial index of the rows where f is
-//     not a string, which serves the second branch of a sorted, limited query (postgresql/baoxun_pushdown.go).
+//     not a string, which serves the second branch of a sorted, limited query (postgresql/baoxun_pushdown.go),
+//     and statistics on f's type, so that the planner knows the "f is a string" condition keeps every row.
 
 package metadata
 
@@ -25,23 +29,79 @@ func baoxunTopLevel(field string) bool {
 // baoxunCompanion is the name of a btree index's partial index (same length as the index's name).
 func baoxunCompanion(pgIndex string) string { return strings.TrimSuffix(pgIndex, "_idx") + "_odd" }
 
+// baoxunStatsName is the name of the statistics object of an index (same length as the index's name).
+func baoxunStatsName(pgIndex string) string { return strings.TrimSuffix(pgIndex, "_idx") + "_sts" }
+
+type baoxunIndexKind int
+
+const (
+	baoxunUpstream baoxunIndexKind = iota
+	baoxunGIN
+	baoxunStats
+	baoxunBtree
+)
+
+func baoxunKind(index IndexInfo) baoxunIndexKind {
+	if index.Unique || len(index.Key) != 1 || !baoxunTopLevel(index.Key[0].Field) || index.Key[0].Field == "_id" {
+		return baoxunUpstream
+	}
+	switch {
+	case strings.HasSuffix(index.Name, "_gin"):
+		return baoxunGIN
+	case strings.HasSuffix(index.Name, "_stats"):
+		return baoxunStats
+	default:
+		return baoxunBtree
+	}
+}
+
 // baoxunIndexStatements returns the statements that create index (upstream is upstream's CREATE INDEX).
 func baoxunIndexStatements(index IndexInfo, dbName, tableName, upstream string) []string {
-	if index.Unique || len(index.Key) != 1 || !baoxunTopLevel(index.Key[0].Field) || index.Key[0].Field == "_id" {
+	kind := baoxunKind(index)
+	if kind == baoxunUpstream {
 		return []string{upstream}
 	}
 	field := quoteString(index.Key[0].Field)
 	table := pgx.Identifier{dbName, tableName}.Sanitize()
+	typeExpr := fmt.Sprintf("(%s->'$s'->'p'->%s->>'t')", DefaultColumn, field)
 
-	if strings.HasSuffix(index.Name, "_gin") {
+	switch kind {
+	case baoxunGIN:
 		return []string{fmt.Sprintf(
 			"CREATE INDEX %s ON %s USING gin ((%s->%s) jsonb_path_ops)",
 			pgx.Identifier{index.PgIndex}.Sanitize(), table, DefaultColumn, field,
 		)}
+	case baoxunStats:
+		return []string{fmt.Sprintf(
+			"CREATE STATISTICS %s ON ((%s->%s)) FROM %s",
+			pgx.Identifier{dbName, baoxunStatsName(index.PgIndex)}.Sanitize(), DefaultColumn, field, table,
+		)}
+	default:
+		return []string{
+			upstream,
+			fmt.Sprintf(
+				"CREATE INDEX %s ON %s ((1)) WHERE (%s IS DISTINCT FROM 'string')",
+				pgx.Identifier{baoxunCompanion(index.PgIndex)}.Sanitize(), table, typeExpr,
+			),
+			fmt.Sprintf(
+				"CREATE STATISTICS %s ON (%s) FROM %s",
+				pgx.Identifier{dbName, baoxunStatsName(index.PgIndex)}.Sanitize(), typeExpr, table,
+			),
+		}
 	}
+}
 
-	return []string{upstream, fmt.Sprintf(
-		"CREATE INDEX %s ON %s ((1)) WHERE ((%s->'$s'->'p'->%s->>'t') IS DISTINCT FROM 'string')",
-		pgx.Identifier{baoxunCompanion(index.PgIndex)}.Sanitize(), table, DefaultColumn, field,
-	)}
+// baoxunDropStatements returns the statements that drop what baoxunIndexStatements made.
+func baoxunDropStatements(index IndexInfo, dbName string) []string {
+	drop := func(what, name string) string {
+		return fmt.Sprintf("DROP %s IF EXISTS %s", what, pgx.Identifier{dbName, name}.Sanitize())
+	}
+	switch baoxunKind(index) {
+	case baoxunStats:
+		return []string{drop("STATISTICS", baoxunStatsName(index.PgIndex))}
+	case baoxunBtree:
+		return []string{drop("INDEX", index.PgIndex), drop("INDEX", baoxunCompanion(index.PgIndex)), drop("STATISTICS", baoxunStatsName(index.PgIndex))}
+	default:
+		return []string{drop("INDEX", index.PgIndex)}
+	}
 }
