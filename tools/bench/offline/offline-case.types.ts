@@ -3,9 +3,10 @@ import type { ProfileSummary } from '../profile/cpu-profile.summary';
 /**
  * parse: parsePage alone · tag: tagArticle alone (on pre-parsed articles) · both: parse then tag ·
  * segment: @node-rs/jieba cut (HMM on) on the text the tagger reads, the reference · segment-pos: jieba tag (POS) ·
+ * tag-model / both-model: the same with the LAC sequence model on (what the enricher runs by default) ·
  * parser-stage / enricher-stage: what the service does per message besides the transport (JSON + zod both ways).
  */
-export const OFFLINE_KINDS = ['parse', 'tag', 'both', 'segment', 'segment-pos', 'parser-stage', 'enricher-stage'] as const;
+export const OFFLINE_KINDS = ['parse', 'tag', 'both', 'tag-model', 'both-model', 'segment', 'segment-pos', 'parser-stage', 'enricher-stage'] as const;
 export type OfflineKind = (typeof OFFLINE_KINDS)[number];
 
 export interface OfflineCase {
@@ -45,5 +46,7 @@ export interface OfflineResult {
   otherLoadCores: number;
   /** Entities found (tag/both/enricher-stage) or tokens (segment): proof the work was done. */
   outputs: number;
+  /** Model cases: seconds of the timed part spent in the ONNX encoder and in the Viterbi decoder. */
+  model?: { encoderSeconds: number; decoderSeconds: number; calls: number };
   profile?: ProfileSummary;
 }

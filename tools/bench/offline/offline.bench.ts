@@ -34,8 +34,8 @@ function runCase(spec: OfflineCase): Promise<OfflineResult> {
   });
 }
 
-const SAMPLE_KINDS: OfflineKind[] = ['parse', 'tag', 'both', 'segment'];
-const CORPUS_KINDS: OfflineKind[] = ['parse', 'tag', 'both', 'segment', 'segment-pos', 'parser-stage', 'enricher-stage'];
+const SAMPLE_KINDS: OfflineKind[] = ['parse', 'tag', 'both', 'tag-model', 'both-model', 'segment'];
+const CORPUS_KINDS: OfflineKind[] = ['parse', 'tag', 'both', 'tag-model', 'both-model', 'segment', 'segment-pos', 'parser-stage', 'enricher-stage'];
 
 export async function runOfflineBench(options: OfflineOptions): Promise<OfflineSection> {
   const section: OfflineSection = { corpusPages: options.corpusPages, seed: options.seed, results: [], errors: [] };

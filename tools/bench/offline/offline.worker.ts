@@ -8,7 +8,9 @@ import type { ArticleText } from '@baoxun/shared/contracts/article.contract';
 import { ArticleEnrichedSchema, ArticleParsedSchema } from '@baoxun/shared/contracts/article.contract';
 import { PageParsedSchema, PageReceivedSchema } from '@baoxun/shared/contracts/page.contract';
 import { parsePage } from '@baoxun/page-parser/page.parser';
-import { tagArticle } from '@baoxun/entity-tagger/article.tagger';
+import { tagArticle, type Tagger } from '@baoxun/entity-tagger/article.tagger';
+import { createModelTagger } from '@baoxun/entity-tagger/model/model-tagger.factory';
+import { defaultLexicalModelDir } from '@baoxun/shared/config/enricher.config';
 import { findRepoRoot } from '../../infra/repo-root.util';
 import { samplePagePath } from '../../quality/repo-root';
 import { generateCorpus } from '../corpus/page.generator';
@@ -26,7 +28,7 @@ interface Unit {
   bytes: number;
   chars: number;
   articles: number;
-  run: () => number;
+  run: () => number | Promise<number>;
 }
 
 const MB = 1024 * 1024;
@@ -34,7 +36,7 @@ const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
 const entityCount = (entities: { people: unknown[]; places: unknown[]; organizations: unknown[]; campaigns: unknown[] }) =>
   entities.people.length + entities.places.length + entities.organizations.length + entities.campaigns.length;
 
-function unitsFor(spec: OfflineCase, texts: string[]): Unit[] {
+function unitsFor(spec: OfflineCase, texts: string[], model: Tagger | null): Unit[] {
   const refs = texts.map((_, i) => ({ source: 'bench', date: '2024-02-23', page: String((i % 99) + 1).padStart(2, '0') }));
   const parsedOnce = (): ArticleText[][] => texts.map((text) => parsePage(text));
   switch (spec.kind) {
@@ -47,6 +49,31 @@ function unitsFor(spec: OfflineCase, texts: string[]): Unit[] {
         articles: 0,
         run: () => parsePage(text).reduce((sum, article) => sum + entityCount(tagArticle(article)), 0),
       }));
+    case 'both-model':
+      return texts.map((text) => ({
+        bytes: utf8(text),
+        chars: text.length,
+        articles: 0,
+        run: async () => {
+          let sum = 0;
+          for (const article of parsePage(text)) sum += entityCount(await (model as Tagger).tagArticleAsync(article));
+          return sum;
+        },
+      }));
+    case 'tag-model':
+      return parsedOnce().map((articles) => {
+        const tagged = articles.map(taggedTextOf);
+        return {
+          bytes: tagged.reduce((sum, text) => sum + utf8(text), 0),
+          chars: tagged.reduce((sum, text) => sum + text.length, 0),
+          articles: articles.length,
+          run: async () => {
+            let sum = 0;
+            for (const article of articles) sum += entityCount(await (model as Tagger).tagArticleAsync(article));
+            return sum;
+          },
+        };
+      });
     case 'tag':
       return parsedOnce().map((articles) => {
         const tagged = articles.map(taggedTextOf);
@@ -114,10 +141,14 @@ const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 export async function runOfflineCase(spec: OfflineCase): Promise<OfflineResult> {
   const texts = spec.input === 'sample' ? [sampleText()] : generateCorpus(spec.seed, spec.pages).map((page) => page.text);
-  const units = unitsFor(spec, texts);
+  const modelCase = spec.kind === 'tag-model' || spec.kind === 'both-model';
+  const tagger = modelCase ? await createModelTagger({}, { enabled: true, dir: defaultLexicalModelDir(__dirname) }) : null;
+  const units = unitsFor(spec, texts, tagger);
   // Warm up the JIT on a slice of the input (the whole sample 20 times).
   const warm = spec.input === 'sample' ? 20 : Math.min(units.length, 30);
-  for (let i = 0; i < warm; i++) units[i % units.length].run();
+  for (let i = 0; i < warm; i++) await units[i % units.length].run();
+  const timings = tagger?.modelTimings;
+  const timingsAtStart = timings ? { ...timings } : null;
   gc();
   gc();
   const baseline = process.memoryUsage();
@@ -144,7 +175,7 @@ export async function runOfflineCase(spec: OfflineCase): Promise<OfflineResult> 
   let outputs = 0;
   do {
     for (const unit of units) {
-      outputs += unit.run();
+      outputs += await unit.run();
       bytes += unit.bytes;
       chars += unit.chars;
       articles += unit.articles;
@@ -171,7 +202,7 @@ export async function runOfflineCase(spec: OfflineCase): Promise<OfflineResult> 
   peakRss = Math.max(peakRss, final.rss);
   peakHeap = Math.max(peakHeap, final.heapUsed);
   // tag/segment count articles from the pre-parse; parse and both count what parsePage returned.
-  if (articles === 0 && (spec.kind === 'parse' || spec.kind === 'both' || spec.kind === 'parser-stage')) {
+  if (articles === 0 && (spec.kind === 'parse' || spec.kind === 'both' || spec.kind === 'both-model' || spec.kind === 'parser-stage')) {
     const perPass = texts.reduce((sum, text) => sum + parsePage(text).length, 0);
     articles = Math.round((perPass * done) / units.length);
   }
@@ -194,6 +225,10 @@ export async function runOfflineCase(spec: OfflineCase): Promise<OfflineResult> 
     peakHeapDeltaMb: (peakHeap - baseline.heapUsed) / MB,
     otherLoadCores,
     outputs,
+    model:
+      timings && timingsAtStart
+        ? { encoderSeconds: (timings.modelMs - timingsAtStart.modelMs) / 1000, decoderSeconds: (timings.decodeMs - timingsAtStart.decodeMs) / 1000, calls: timings.calls - timingsAtStart.calls }
+        : undefined,
     profile,
   };
 }

@@ -22,6 +22,8 @@ const OFFLINE_LABELS: Record<string, string> = {
   parse: 'parser alone',
   tag: 'tagger alone',
   both: 'parser + tagger',
+  'tag-model': 'tagger + model',
+  'both-model': 'parser + tagger + model',
   segment: 'jieba cut (reference)',
   'segment-pos': 'jieba POS tag',
   'parser-stage': 'parser stage (+JSON, zod)',
@@ -59,6 +61,13 @@ export function renderTable(report: BenchReport): string {
     const enr = o.results.find((r) => r.kind === 'enricher-stage' && r.input === 'corpus');
     if (tag && seg) out.push(`  tagger vs segmenter alone (same text): ${n(tag.charsPerSec / 1e6, 2)} vs ${n(seg.charsPerSec / 1e6, 2)} M chars/s = ${n(tag.charsPerSec / seg.charsPerSec, 2)}x`);
     if (parse && stage) out.push(`  parser stage without transport: ${n(stage.pagesPerSec)} pages/s = ${n((stage.pagesPerSec / parse.pagesPerSec) * 100, 0)}% of the parser alone (the rest is JSON + zod)`);
+    for (const r of o.results.filter((x) => x.model)) {
+      const m = r.model as NonNullable<OfflineResult['model']>;
+      const cpuSeconds = r.seconds * r.cpuPerWall;
+      out.push(
+        `  ${OFFLINE_LABELS[r.kind]}, ${r.input === 'sample' ? 'sample' : `${r.distinctPages} pages`}: ${n(r.pages / cpuSeconds)} pages/s per CPU-second; the model's share ${n(((m.encoderSeconds + m.decoderSeconds) / r.seconds) * 100, 0)}% (encoder ${n((m.encoderSeconds / r.seconds) * 100, 0)}%, Viterbi ${n((m.decoderSeconds / r.seconds) * 100, 0)}%, ${int(m.calls / r.pages)} encoder calls/page)`,
+      );
+    }
     if (tag && enr) out.push(`  enricher stage without transport: ${n(enr.articlesPerSec, 0)} articles/s = ${n((enr.articlesPerSec / tag.articlesPerSec) * 100, 0)}% of the tagger alone`);
     for (const error of o.errors) out.push(`  FAILED ${error.case}: ${error.error.split('\n')[0]}`);
   }

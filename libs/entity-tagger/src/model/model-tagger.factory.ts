@@ -24,5 +24,5 @@ export async function createModelTagger(options: TaggerOptions, model: ModelSett
     );
   }
   const analyzer = await LexicalAnalyzer.load(model.dir);
-  return createTagger(options, { proposer: entityProposer(analyzer), name: LAC_MODEL_NAME });
+  return createTagger(options, { proposer: entityProposer(analyzer), name: LAC_MODEL_NAME, timings: analyzer.timings });
 }
