@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const infra = await startInfra();
   process.stdout.write(`NATS_URL=${infra.natsUrl}\nMONGO_URL=${infra.mongoUrl}\n`);
   if (infra.nats) stderrLog(`nats monitoring: ${infra.nats.monitorUrl}  store: ${infra.nats.dataDir}`);
-  if (infra.store) stderrLog(`ferretdb data: ${infra.store.dataDir}`);
+  if (infra.store) stderrLog(`store: ${infra.store.name}, data ${infra.store.dataDir}`);
   stderrLog('running; press Ctrl-C to stop');
 
   let stopping = false;

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mongo } from 'mongoose';
 import { type NatsConnection, StorageType, connect } from 'nats';
 import { startFerretDb } from './ferretdb.launcher';
@@ -10,7 +12,7 @@ import { startNatsServer } from './nats-server.launcher';
 jest.setTimeout(300_000);
 
 // Own servers rather than the global ones: this test stops and crashes them.
-describe('infra (real nats-server and FerretDB)', () => {
+describe('infra (real nats-server and FerretDB on PostgreSQL)', () => {
   const log = jest.fn();
   let nats: ManagedNatsServer;
   let store: ManagedServer;
@@ -72,8 +74,72 @@ describe('infra (real nats-server and FerretDB)', () => {
       await expect(client.db().command({ ping: 1 })).rejects.toThrow();
       await store.start();
       await expect(client.db().collection('infra_spec').findOne({ _id: 'p1' as never })).resolves.toMatchObject({ headline: '头版' });
+      // a crash of both processes: PostgreSQL recovers from its WAL at the next start
+      await client.db().collection('infra_spec').insertOne({ _id: 'p2' as never, headline: '二版' });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // > wal_writer_delay: the commit is flushed
+      store.kill9();
+      await store.start();
+      await expect(client.db().collection('infra_spec').countDocuments({})).resolves.toBe(2);
     } finally {
       await client.close();
+    }
+  });
+
+  it('creates and drops the GIN, btree and statistics-only indexes of the store contract', async () => {
+    const client = new mongo.MongoClient(store.url, { serverSelectionTimeoutMS: 2_000 });
+    try {
+      await client.connect();
+      const articles = client.db().collection('infra_spec_indexes');
+      await articles.createIndexes([
+        { key: { keys: 1 }, name: 'keys_gin' },
+        { key: { sortKey: -1 }, name: 'sortKey' },
+        { key: { live: 1 }, name: 'live_stats' },
+      ]);
+      // a btree on a large array would fail this insert ("index row size exceeds btree maximum"): keys is GIN
+      await articles.insertOne({ _id: 'a1' as never, keys: Array.from({ length: 3000 }, (_, i) => `key-${i}`), sortKey: '2024-01-01|a1', live: true });
+      expect((await articles.indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'keys_gin', 'live_stats', 'sortKey']);
+      await articles.dropIndexes();
+      expect((await articles.indexes()).map((index) => index.name)).toEqual(['_id_']);
+      await articles.createIndex({ live: 1 }, { name: 'live_stats' }); // its statistics were dropped with it
+      await expect(articles.countDocuments({ keys: 'key-7', live: true })).resolves.toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('keeps a persistent store across runs and leaves no PostgreSQL process behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baoxun-persistent-store-'));
+    const alive = (pid: number | undefined) => {
+      try {
+        return pid !== undefined && process.kill(pid, 0);
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const first = await startFerretDb({ log, persistentDir: dir });
+      const postgresPid = (first as unknown as { postgresPid?: number }).postgresPid;
+      expect(alive(postgresPid)).toBe(true);
+      const client = new mongo.MongoClient(first.url, { serverSelectionTimeoutMS: 2_000 });
+      await client.connect();
+      await client.db().collection('kept').insertOne({ _id: 'k1' as never, headline: '保留' });
+      await client.close();
+      await first.dispose();
+      expect(alive(postgresPid)).toBe(false);
+      expect(alive(first.pid)).toBe(false);
+      expect(existsSync(join(dir, 'pg', 'PG_VERSION'))).toBe(true);
+
+      const second = await startFerretDb({ log, persistentDir: dir });
+      const again = new mongo.MongoClient(second.url, { serverSelectionTimeoutMS: 2_000 });
+      try {
+        await again.connect();
+        await expect(again.db().collection('kept').findOne({ _id: 'k1' as never })).resolves.toMatchObject({ headline: '保留' });
+      } finally {
+        await again.close();
+        await second.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -19,8 +19,9 @@ function fulfilled<T>(result: PromiseSettledResult<T>): T | undefined {
 
 /**
  * The broker and the store for tests and local runs. NATS_URL / MONGO_URL (from opts.env or
- * process.env) select servers that are already running; otherwise nats-server and FerretDB are started
- * on free ports with temporary data (their binaries are built on first use).
+ * process.env) select servers that are already running; otherwise nats-server and FerretDB (on a PostgreSQL of
+ * its own) are started on free ports with temporary data, or the store in opts.persistentStore (binaries are
+ * built or unpacked on first use).
  */
 export async function startInfra(opts: InfraOptions = {}): Promise<Infra> {
   const env = opts.env ?? process.env;
@@ -35,7 +36,7 @@ export async function startInfra(opts: InfraOptions = {}): Promise<Infra> {
       : startNatsServer({ log, root, readyTimeoutMs }),
     env.MONGO_URL
       ? checkExternal('MongoDB', env.MONGO_URL, () => probeMongo(env.MONGO_URL as string), readyTimeoutMs, log)
-      : startFerretDb({ log, root, readyTimeoutMs, database: opts.database ?? DEFAULT_DATABASE }),
+      : startFerretDb({ log, root, readyTimeoutMs, database: opts.database ?? DEFAULT_DATABASE, persistentDir: opts.persistentStore }),
   ]);
   const nats: ManagedNatsServer | undefined = fulfilled(natsResult);
   const store: ManagedServer | undefined = fulfilled(storeResult);

@@ -7,7 +7,7 @@ export interface ManagedServer {
   /** Client URL (nats://… or mongodb://…/db). Stays the same across stop()/start(). */
   readonly url: string;
   readonly port: number;
-  /** Data directory (JetStream store or SQLite files); survives stop()/start(), removed by dispose(). */
+  /** Data directory (JetStream store, PostgreSQL cluster); survives stop()/start(), removed by dispose() unless persistent. */
   readonly dataDir: string;
   readonly running: boolean;
   /** OS pid of the current process (e.g. to SIGSTOP it and simulate a hang); undefined before start. */
@@ -34,7 +34,7 @@ export interface Infra {
   readonly mongoUrl: string;
   /** Present when this process started nats-server (NATS_URL was not set). */
   readonly nats?: ManagedNatsServer;
-  /** Present when this process started FerretDB (MONGO_URL was not set). */
+  /** Present when this process started FerretDB and its PostgreSQL (MONGO_URL was not set). */
   readonly store?: ManagedServer;
   /** Stops what was started here and removes its temporary data. Idempotent. */
   stop(): Promise<void>;
@@ -46,6 +46,11 @@ export interface InfraOptions {
   env?: NodeJS.ProcessEnv;
   /** Database name appended to the started FerretDB's URL. Default "baoxun". */
   database?: string;
+  /**
+   * Keep the store in this folder across runs (npm start: .cache/store) instead of a temporary one. Ignored
+   * when MONGO_URL is set.
+   */
+  persistentStore?: string;
   /** How long each server may take to answer. Default 30 s. */
   readyTimeoutMs?: number;
 }

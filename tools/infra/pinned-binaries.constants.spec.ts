@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { applySourceEdits, builtVersion, FERRETDB, NATS_SERVER, parseVersion } from './pinned-binaries.constants';
 import { findRepoRoot } from './repo-root.util';
@@ -48,5 +49,32 @@ describe('pins agree', () => {
   it('docker-compose runs the nats-server version the tests run', () => {
     const compose = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
     expect(compose).toContain(`image: nats:${NATS_SERVER.version}-alpine`);
+  });
+});
+
+describe('FerretDB source patches', () => {
+  const patches = FERRETDB.sourcePatches;
+
+  it('name an upstream bug or limit for every edit and file, and the files exist', () => {
+    expect(patches?.edits.length).toBeGreaterThan(0);
+    for (const change of [...(patches?.edits ?? []), ...(patches?.files ?? [])]) expect(change.why.length).toBeGreaterThan(20);
+    for (const file of patches?.files ?? []) expect(existsSync(join(root, file.from))).toBe(true);
+  });
+
+  // Where the module source is in the Go module cache (after any build), the edits must apply to it exactly.
+  const moduleDir = (() => {
+    try {
+      const cache = execFileSync('go', ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim();
+      const dir = join(cache, 'github.com', '!ferret!d!b', `!ferret!d!b@v${FERRETDB.version}`);
+      return existsSync(dir) ? dir : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  (moduleDir ? it : it.skip)('apply exactly once each to the pinned FerretDB source', () => {
+    const files: Record<string, string> = {};
+    const read = (file: string) => (files[file] ??= readFileSync(join(moduleDir as string, file), 'utf8'));
+    expect(() => applySourceEdits(patches?.edits ?? [], read, (file, text) => (files[file] = text))).not.toThrow();
+    for (const file of patches?.files ?? []) expect(existsSync(join(moduleDir as string, file.to))).toBe(false);
   });
 });

@@ -50,8 +50,8 @@ async function main(): Promise<void> {
   const apiKey = process.env.API_KEY ?? randomBytes(24).toString('hex');
   const logDir = join(root, '.cache', 'logs');
 
-  say('starting NATS (JetStream) and the store (FerretDB)…');
-  const infra = await startInfra({ log: (line) => say(line) });
+  say('starting NATS (JetStream) and the store (FerretDB on PostgreSQL, kept in .cache/store)…');
+  const infra = await startInfra({ log: (line) => say(line), persistentStore: join(root, '.cache', 'store') });
   say(`broker ${infra.natsUrl.replace(/\/\/[^@]*@/, '//')}, store ${infra.mongoUrl.replace(/\/\/[^@]*@/, '//')}`);
 
   const preferred = { api: 3000, ingest: 3001, parser: 3002, enricher: 3003 } as const;

@@ -147,7 +147,7 @@ async function dropBacklog(stack: BenchStack, log: LogFn): Promise<number> {
   log(`api: ${waiting} messages still waiting; purging the work streams so that the reads run on a quiet store`);
   for (const name of ['BAOXUN_PAGES', 'BAOXUN_ARTICLES']) await stack.jsm.streams.purge(name).catch(() => undefined);
   // Work already handed out still finishes: wait (up to 2 minutes) until the api and the store are idle.
-  const busy = stack.processes().filter((proc) => proc.name.startsWith('api') || proc.name.startsWith('ferretdb'));
+  const busy = stack.processes().filter((proc) => proc.name.startsWith('api') || proc.name.startsWith('ferretdb') || proc.name.startsWith('postgres'));
   for (let i = 0; i < 60; i++) {
     const sampler = new ProcessSampler(busy, 1_000).start();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -199,7 +199,7 @@ export async function runApiBench(options: ApiOptions, loadedBy: string): Promis
     { name: 'list-person', paths: byPerson, example: `/v1/articles?person=${people[0] ?? '陈正明'}` },
     { name: 'text-query', paths: byText, example: `/v1/articles?q=${words[0]}` },
   ];
-  const api = stack.processes().filter((proc) => proc.name.startsWith('api') || proc.name.startsWith('ferretdb'));
+  const api = stack.processes().filter((proc) => proc.name.startsWith('api') || proc.name.startsWith('ferretdb') || proc.name.startsWith('postgres'));
   for (const rate of options.rates) {
     let healthP99: number | null = null;
     for (const spec of cases) {

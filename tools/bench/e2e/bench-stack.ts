@@ -78,7 +78,9 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   const nats = await connect({ servers: infra.natsUrl, name: `bench-${options.label}` });
   const jsm = await nats.jetstreamManager();
   const db = await mongoose.createConnection(mongoUrl, { serverSelectionTimeoutMS: 10_000 }).asPromise();
-  const servers = childProcesses(process.pid, ['nats-server', 'ferretdb']);
+  // PostgreSQL's work is done by its backends, children of the postmaster: sample those too
+  const started = childProcesses(process.pid, ['nats-server', 'ferretdb', 'postgres']);
+  const servers = [...started, ...started.filter((proc) => proc.name === 'postgres').flatMap((pg) => childProcesses(pg.pid, ['postgres']).map((backend) => ({ name: `postgres backend ${backend.pid}`, pid: backend.pid })))];
   options.log(`${options.label}: services up (${Object.values(services).flat().map((s) => s.name).join(', ')}), logs in ${logDir}`);
   let stopping: Promise<void> | undefined;
   const stack: BenchStack = {

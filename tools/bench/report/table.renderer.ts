@@ -121,7 +121,7 @@ export function renderTable(report: BenchReport): string {
     } else if (small && large && large.pages > small.pages) {
       const exponent = scalingExponent(small.storedPages, small.lastQueryableSeconds, large.storedPages, large.lastQueryableSeconds);
       out.push(`  growth ${small.label} -> ${large.label}: ${rate(small.pagesPerSec)} -> ${rate(large.pagesPerSec)} pages/s; time grows as pages^${n(exponent, 2)} (1.00 = linear)`);
-      const cpuOf = (r: typeof small) => Object.entries(r.cpuMsPerPage).filter(([name]) => isService(name) || name.startsWith('ferretdb') || name.startsWith('nats'));
+      const cpuOf = (r: typeof small) => Object.entries(r.cpuMsPerPage).filter(([name]) => isService(name) || name.startsWith('ferretdb') || name.startsWith('postgres') || name.startsWith('nats'));
       out.push(`  CPU ms per page ${small.label} -> ${large.label}: ${cpuOf(small).map(([name, ms]) => `${name} ${n(ms, 1)}->${n(large.cpuMsPerPage[name], 1)}`).join(', ')}`);
     }
     const x2 = e.throughput.find((r) => r.replicas > 1);
@@ -157,8 +157,8 @@ export function renderTable(report: BenchReport): string {
         ['case', 'rate/s', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99 / health', 'non-2xx', 'errors', 'api CPU', 'store CPU', 'other CPU'],
         a.cases.map((c) => {
           const apiCpu = Object.entries(c.cpu).filter(([name]) => name.startsWith('api')).reduce((sum, [, v]) => sum + v, 0);
-          const storeCpu = Object.entries(c.cpu).filter(([name]) => name.startsWith('ferretdb')).reduce((sum, [, v]) => sum + v, 0);
-          const otherCpu = Object.entries(c.cpu).filter(([name]) => !name.startsWith('api') && !name.startsWith('ferretdb')).reduce((sum, [, v]) => sum + v, 0);
+          const storeCpu = Object.entries(c.cpu).filter(([name]) => name.startsWith('ferretdb') || name.startsWith('postgres')).reduce((sum, [, v]) => sum + v, 0);
+          const otherCpu = Object.entries(c.cpu).filter(([name]) => !name.startsWith('api') && !name.startsWith('ferretdb') && !name.startsWith('postgres')).reduce((sum, [, v]) => sum + v, 0);
           return [c.name, int(c.targetRate), int(c.achievedRate), n(c.latencyMs.p50, 0), n(c.latencyMs.p90, 0), n(c.latencyMs.p99, 0), c.p99VsHealth === null ? '' : `${n(c.p99VsHealth, 1)}x`, int(c.non2xx), int(c.errors + c.timeouts), n(apiCpu, 2), storeCpu ? n(storeCpu, 2) : 'n/a', n(otherCpu, 2)];
         }),
       ),
