@@ -1,7 +1,7 @@
 // The pipeline's parse and enrich stages run in-process, with no broker and no store: what the
 // `pipeline` CLI prints and what the quality scorer reads.
 import { tagArticle, type Tagger, TAGGER_VERSION } from '@baoxun/entity-tagger/article.tagger';
-import type { ArticleText, Byline, Entities } from '@baoxun/shared/contracts/article.contract';
+import type { ArticleText, Byline, Dateline, Entities } from '@baoxun/shared/contracts/article.contract';
 import { articleIdOf, contentHashOf, pageIdOf } from '@baoxun/shared/identity/page-identity';
 import { PARSER_VERSION, parsePageWithWarnings } from '@baoxun/page-parser/page.parser';
 
@@ -25,6 +25,8 @@ export interface OfflineArticle {
   body: string;
   continuation: ArticleText['continuation'];
   continuedFrom: ArticleText['continuedFrom'];
+  /** A composite story's datelines after its first (the byline's), with offsets into body. */
+  datelines: Dateline[];
   entities: Entities;
 }
 
@@ -73,6 +75,7 @@ function assemblePage(text: string, ref: OfflinePageRef, parsed: ReturnType<type
       body: article.body,
       continuation: article.continuation,
       continuedFrom: article.continuedFrom,
+      datelines: article.datelines ?? [],
       entities: entities[k],
     })),
   };

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 
 const JumpSchema = z.object({ toPage: z.string(), marker: z.string() });
+const GoldDatelineSchema = z.object({ agency: z.string(), place: z.string().nullable(), date: z.string().nullable(), text: z.string() });
+const PredDatelineSchema = GoldDatelineSchema.extend({ offset: z.number().int().nonnegative() });
 const FromSchema = z.object({ fromPage: z.string(), marker: z.string() });
 
 export const GoldArticleSchema = z.object({
@@ -16,6 +18,8 @@ export const GoldArticleSchema = z.object({
   continuedFrom: FromSchema.nullable().optional(),
   mustContain: z.array(z.string()).default([]),
   paragraphOnce: z.array(z.string()).default([]),
+  /** A composite story's inner datelines, in order (issue 13); when given, one check. */
+  datelines: z.array(GoldDatelineSchema).optional(),
   // Entities are optional: a gold file without them is scored on structure only.
   people: z.array(z.object({ name: z.string(), roles: z.array(z.string()) })).optional(),
   places: z.array(z.string()).optional(),
@@ -41,6 +45,7 @@ export const PredArticleSchema = z.object({
   body: z.string(),
   continuation: JumpSchema.nullable().default(null),
   continuedFrom: FromSchema.nullable().default(null),
+  datelines: z.array(PredDatelineSchema.passthrough()).default([]),
   entities: z
     .object({
       people: z.array(z.object({ name: z.string(), roles: z.array(z.string()) }).passthrough()),

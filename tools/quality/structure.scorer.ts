@@ -18,6 +18,7 @@ export const STRUCTURE_CHECKS = [
   'continuedFrom',
   'mustContain',
   'paragraphOnce',
+  'datelines',
 ] as const;
 export type StructureCheck = (typeof STRUCTURE_CHECKS)[number];
 
@@ -58,6 +59,15 @@ export function scoreStructure(gold: readonly GoldArticle[], pred: readonly Pred
     else failures.push({ article, headline, check, expected, actual });
   };
 
+  // Inner datelines: the same list (text, agency, place, date) and each offset pointing at its text in the body.
+  const datelinesOk = (g: GoldArticle, p: PredArticle | null): boolean =>
+    p !== null &&
+    isDeepStrictEqual(
+      p.datelines.map(({ agency, place, date, text }) => ({ agency, place, date, text })),
+      (g.datelines ?? []).map(({ agency, place, date, text }) => ({ agency, place, date, text })),
+    ) &&
+    p.datelines.every((d) => p.body.startsWith(d.text, d.offset));
+
   gold.forEach((g, gi) => {
     const pi = pairs.predOfGold[gi];
     const p = pi === -1 ? null : pred[pi];
@@ -72,6 +82,7 @@ export function scoreStructure(gold: readonly GoldArticle[], pred: readonly Pred
     record(n, g.headline, 'bodyEnd', p !== null && body.endsWith(g.bodyEnd.trim()), g.bodyEnd, body.slice(-g.bodyEnd.length));
     record(n, g.headline, 'continuation', p !== null && isDeepStrictEqual(p.continuation, g.continuation ?? null), g.continuation ?? null, p?.continuation ?? null);
     record(n, g.headline, 'continuedFrom', p !== null && isDeepStrictEqual(p.continuedFrom, g.continuedFrom ?? null), g.continuedFrom ?? null, p?.continuedFrom ?? null);
+    if (g.datelines) record(n, g.headline, 'datelines', datelinesOk(g, p), g.datelines.map((d) => d.text), p?.datelines.map((d) => `${d.text}@${d.offset}`) ?? null);
     for (const needle of g.mustContain) record(n, g.headline, 'mustContain', body.includes(needle), needle, null);
     for (const needle of g.paragraphOnce) {
       const count = occurrences(body, needle);

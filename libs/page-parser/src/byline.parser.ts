@@ -10,6 +10,15 @@ export interface DatelineByline {
   byline: Byline;
   /** The first paragraph's text after the byline, trimmed. */
   rest: string;
+  /** Where the dateline starts in the line (after decoration such as ■ or 【). */
+  start: number;
+}
+
+/** A dateline taken apart: who filed it, from where and when. */
+export interface DatelineParts {
+  agency: string;
+  place: string | null;
+  date: string | null;
 }
 
 const DATELINE_WINDOW = 32;
@@ -17,6 +26,9 @@ const BRACKET_WINDOW = 100;
 const CREDIT_LINE_MAX = 60;
 /** A news source, an optional place and date, then 讯 or 电. Only ever run on <= 32 characters. */
 const DATELINE = /^据?(?:本报|本刊|本台|本网|[\p{Script=Han}·]{1,16}?(?:日报|晚报|早报|晨报|时报|商报|报|通讯社|社|网|台|客户端|新闻|传媒|融媒))[\p{Script=Han}\d·]{0,14}?(?:讯|电)$/u;
+/** The source of a dateline: the shortest name ending like a news outlet, with ·-joined parts (湖南日报·新湖南客户端). */
+const AGENCY = /^(据?)((?:本报|本刊|本台|本网|[\p{Script=Han}]{1,16}?(?:日报|晚报|早报|晨报|时报|商报|通讯社|社|报|网|台|客户端|新闻|传媒|融媒))(?:·[\p{Script=Han}]{1,12}?(?:客户端|网|台|报|新闻|社))*)/u;
+const DATE_PART = /(\d{1,2}月\d{1,2}日)$/u;
 /** 电 also ends ordinary words (供电, 发电); a wire dateline carries a date or is 新华社电-like. */
 const WIRE_DATE = /\d{1,2}月\d{1,2}日电$|社电$/u;
 const OPENERS: Record<string, string> = { '(': ')', '（': '）', '【': '】', '[': ']', '〔': '〕', '［': '］' };
@@ -43,9 +55,24 @@ function datelineEnd(line: string): number {
   return -1;
 }
 
+/**
+ * Splits a dateline (as parseDatelineByline returns it) into agency, place and date: 新华社开罗5月2日电 gives
+ * 新华社, 开罗, 5月2日; 据新华社电 gives 新华社, null, null; 本报讯 gives 本报, null, null.
+ */
+export function parseDateline(dateline: string): DatelineParts {
+  const core = dateline.replace(/[讯电]$/u, '');
+  const agency = AGENCY.exec(core);
+  if (!agency) return { agency: core, place: null, date: null };
+  let rest = core.slice(agency[0].length);
+  const date = DATE_PART.exec(rest)?.[1] ?? null;
+  if (date) rest = rest.slice(0, -date.length);
+  return { agency: agency[2], place: rest === '' ? null : rest, date };
+}
+
 /** Credits written without brackets after the dateline: "本报讯 记者 张三 通讯员 李四 近日，…". */
 function bareCredits(line: string, from: number): { end: number; credits: Credits } | null {
-  const tokenRe = /\S+/gu;
+  // A colon ends a token: 记者李志伟报道：由中国企业… has the credits before it and the paragraph after it.
+  const tokenRe = /[^\s:：]+[:：]?|[:：]/gu;
   tokenRe.lastIndex = from;
   let accepted: { end: number; credits: Credits } | null = null;
   let text = '';
@@ -71,6 +98,7 @@ export function parseDatelineByline(rawLine: string): DatelineByline | null {
   if (boxed) line = `${line.slice(1, line.indexOf('】'))} ${line.slice(line.indexOf('】') + 1)}`;
   const end = datelineEnd(line);
   if (end === -1) return null;
+  const start = lead + (boxed ? 1 : 0);
   const dateline = line.slice(0, end);
   let cursor = end;
   while (cursor < line.length && /\s/u.test(line[cursor])) cursor += 1;
@@ -79,14 +107,14 @@ export function parseDatelineByline(rawLine: string): DatelineByline | null {
     const closeAt = line.indexOf(close, cursor + 1);
     if (closeAt !== -1 && closeAt - cursor <= BRACKET_WINDOW) {
       const credits = parseCredits(line.slice(cursor + 1, closeAt));
-      return { byline: bylineOf(line.slice(0, closeAt + 1), dateline, credits), rest: line.slice(closeAt + 1).trim() };
+      return { byline: bylineOf(line.slice(0, closeAt + 1), dateline, credits), rest: line.slice(closeAt + 1).trim(), start };
     }
   }
   const bare = bareCredits(line, cursor);
   if (bare) {
-    return { byline: bylineOf(line.slice(0, bare.end), dateline, bare.credits), rest: line.slice(bare.end).replace(/^[\s:：]+/u, '').trim() };
+    return { byline: bylineOf(line.slice(0, bare.end), dateline, bare.credits), rest: line.slice(bare.end).replace(/^[\s:：]+/u, '').trim(), start };
   }
-  return { byline: bylineOf(dateline, dateline, parseCredits('')), rest: line.slice(end).replace(/^[\s:：]+/u, '').trim() };
+  return { byline: bylineOf(dateline, dateline, parseCredits('')), rest: line.slice(end).replace(/^[\s:：]+/u, '').trim(), start };
 }
 
 /** A line that is only a credit: 记者 A 通讯员 B, ■本报记者 张三, (记者 张三), 文/图 本报记者 王五. */

@@ -22,18 +22,38 @@ export function endsParagraph(line: string): boolean {
   return SENTENCE_END.has(lastChar(stripClosers(line)));
 }
 
-/** Joins cut lines into paragraphs; a trailing open line stays as it is (the article may continue elsewhere). */
-export function joinColumnBreaks(lines: readonly string[]): string[] {
-  const paragraphs: string[] = [];
+export interface Paragraph {
+  text: string;
+  /** Index of the line the paragraph starts with. */
+  firstLine: number;
+}
+
+/**
+ * Joins cut lines into paragraphs; a trailing open line stays as it is (the article may continue elsewhere).
+ * A line in `opensParagraph` (an inner dateline) starts a paragraph even after an open line.
+ */
+export function paragraphsOf(lines: readonly string[], opensParagraph?: ReadonlySet<number>): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
   // Pieces are collected and joined once, so a long run of cut lines stays linear.
   let pieces: string[] = [];
-  for (const line of lines) {
-    pieces.push(line.trim());
-    if (endsParagraph(line)) {
-      paragraphs.push(pieces.join(''));
+  let firstLine = 0;
+  lines.forEach((line, index) => {
+    if (pieces.length > 0 && opensParagraph?.has(index)) {
+      paragraphs.push({ text: pieces.join(''), firstLine });
       pieces = [];
     }
-  }
-  if (pieces.length > 0) paragraphs.push(pieces.join(''));
+    if (pieces.length === 0) firstLine = index;
+    pieces.push(line.trim());
+    if (endsParagraph(line)) {
+      paragraphs.push({ text: pieces.join(''), firstLine });
+      pieces = [];
+    }
+  });
+  if (pieces.length > 0) paragraphs.push({ text: pieces.join(''), firstLine });
   return paragraphs;
+}
+
+/** The paragraphs' text alone. */
+export function joinColumnBreaks(lines: readonly string[]): string[] {
+  return paragraphsOf(lines).map((paragraph) => paragraph.text);
 }

@@ -21,7 +21,12 @@ const ROLE_NAME = /^([\p{Script=Han}]{0,10}?(?:记者|通讯员|实习生))([\p{
 const SHORT_ROLE = /^(文|图|摄|摄影|文图|图文|作者|采写|撰文)$/u;
 const NAME = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Han}]{1,10}·[\p{Script=Han}]{1,10})$/u;
 const FILLER = /^(报道|整理|摄|摄影|摄影报道|供图|图|文|发自[\p{Script=Han}]{1,8}|联合报道|综合报道|专电)$/u;
-const NAME_WITH_FILLER = /^([\p{Script=Han}]{2,4})(报道|整理|供图)$/u;
+/** A filler glued to the name before it: 王某报道, 记者李志伟报道 (no name ends in these). */
+const GLUED_FILLER = /(?:摄影报道|报道|整理|供图)$/u;
+/** One Han character: national papers set two-character names with a space between (刘 慧, 王 鹏). */
+const SINGLE_HAN = /^\p{Script=Han}$/u;
+/** Single characters that are credits of their own (张三 摄, 文 图), never half a spaced name. */
+const SINGLE_ROLE = new Set(['摄', '文', '图']);
 
 function kindOf(role: string): RoleKind {
   if (role.includes('通讯员')) return 'correspondent';
@@ -31,6 +36,20 @@ function kindOf(role: string): RoleKind {
 
 function isRole(token: string): boolean {
   return ROLE.test(token) || SHORT_ROLE.test(token);
+}
+
+/** Joins a two-character name set with a space between its characters: 刘 慧 -> 刘慧, 王 鹏 刘 旸 -> 王鹏 刘旸. */
+function joinSpacedNames(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (next !== undefined && SINGLE_HAN.test(token) && SINGLE_HAN.test(next) && !SINGLE_ROLE.has(token) && !SINGLE_ROLE.has(next)) {
+      out.push(token + next);
+      i += 1;
+    } else out.push(token);
+  }
+  return out;
 }
 
 /** Parses a credit text; never throws. Long inputs are cut, since real credits are short. */
@@ -45,12 +64,15 @@ export function parseCredits(text: string): Credits {
     credits.roles.push(role);
     kind = kindOf(role);
   };
-  const tokens = text.slice(0, MAX_INPUT).split(/[\s、，,;；]+/u).filter(Boolean);
-  for (const token of tokens) {
+  const tokens = joinSpacedNames(text.slice(0, MAX_INPUT).split(/[\s、，,;；]+/u).filter(Boolean));
+  for (const rawToken of tokens) {
+    // 王某报道, 记者王某报道: the filler is not part of the name.
+    const bare = rawToken.replace(GLUED_FILLER, '');
+    const token = bare !== rawToken && bare !== '' && (NAME.test(bare) || ROLE_NAME.test(bare)) ? bare : rawToken;
     // "全媒体记者/周菁", "文/图", "文/本报记者", "记者：张三": roles before the slash, maybe a name after.
     const parts = token.split(/[/／:：]/u).filter(Boolean);
-    // "张三/文", "李四/摄": the name before its role.
-    if (parts.length === 2 && NAME.test(parts[0]) && !isRole(parts[0]) && isRole(parts[1])) {
+    // "张三/文", "李四/摄": the name before its (short) role. "苏雁/通讯员 宁宣" is a name, then the next role.
+    if (parts.length === 2 && NAME.test(parts[0]) && !isRole(parts[0]) && SHORT_ROLE.test(parts[1])) {
       addRole(parts[1]);
       addName(parts[0]);
       continue;
@@ -60,6 +82,7 @@ export function parseCredits(text: string): Credits {
       const lastIsName = !isRole(last) && NAME.test(last);
       for (const part of lastIsName ? parts.slice(0, -1) : parts) {
         if (isRole(part)) addRole(part);
+        else if (NAME.test(part) && credits.roles.length > 0) addName(part);
         else credits.unknown.push(part);
       }
       if (lastIsName) addName(last);
@@ -78,11 +101,6 @@ export function parseCredits(text: string): Credits {
     if (FILLER.test(token)) continue;
     if (NAME.test(token) && credits.roles.length > 0) {
       addName(token);
-      continue;
-    }
-    const withFiller = NAME_WITH_FILLER.exec(token);
-    if (withFiller && credits.roles.length > 0) {
-      addName(withFiller[1]);
       continue;
     }
     credits.unknown.push(token);

@@ -8,7 +8,8 @@ import { titleLikeness, type TitleLikeness } from './title-line.classifier';
 
 export type PageItem =
   | { kind: 'text'; lineNo: number; text: string; title: TitleLikeness }
-  | { kind: 'dateline'; lineNo: number; byline: Byline; rest: string }
+  /** text: the line as printed (an inner dateline stays in the body); start: where the dateline starts in it. */
+  | { kind: 'dateline'; lineNo: number; byline: Byline; rest: string; text: string; start: number }
   | { kind: 'credit'; lineNo: number; byline: Byline }
   | { kind: 'jumpFrom'; lineNo: number; jump: JumpRef }
   | { kind: 'jumpTo'; lineNo: number; jump: JumpRef };
@@ -20,7 +21,7 @@ function bodyText(lineNo: number, text: string): PageItem[] {
 
 function classifyText(line: PageLine): PageItem {
   const dated = parseDatelineByline(line.text);
-  if (dated) return { kind: 'dateline', lineNo: line.lineNo, byline: dated.byline, rest: dated.rest };
+  if (dated) return { kind: 'dateline', lineNo: line.lineNo, byline: dated.byline, rest: dated.rest, text: line.text, start: dated.start };
   const credit = parseCreditLine(line.text);
   if (credit) return { kind: 'credit', lineNo: line.lineNo, byline: credit };
   return { kind: 'text', lineNo: line.lineNo, text: line.text, title: titleLikeness(line.text) };

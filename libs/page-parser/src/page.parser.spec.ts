@@ -24,8 +24,9 @@ describe('parsePage', () => {
         body: '3月1日,全市乡村振兴工作会议召开。\n会议要求,各地要压实责任。',
         continuation: null,
         continuedFrom: null,
+        datelines: [],
       },
-      { order: 1, kicker: null, headline: '我市新增绿道30公里', subheadlines: [], byline: null, body: '记者从市园林局获悉,今年全市新增绿道30公里。', continuation: null, continuedFrom: null },
+      { order: 1, kicker: null, headline: '我市新增绿道30公里', subheadlines: [], byline: null, body: '记者从市园林局获悉,今年全市新增绿道30公里。', continuation: null, continuedFrom: null, datelines: [] },
     ]);
   });
 

@@ -1,7 +1,8 @@
 // Entry point: scanned page text in, articles out. Pure and synchronous; the page's source, date and
 // number are not read from the text, they come with the message (see README.md for the rules).
-import type { ArticleText } from '@baoxun/shared/contracts/article.contract';
-import { joinColumnBreaks } from './column-breaks';
+import type { ArticleText, Dateline } from '@baoxun/shared/contracts/article.contract';
+import { parseDateline } from './byline.parser';
+import { paragraphsOf } from './column-breaks';
 import { isDebris, isPageFurniture } from './noise.filter';
 import { classifyLine, type PageItem } from './page-line.classifier';
 import { PageParseError } from './page-parse.error';
@@ -11,7 +12,7 @@ import { dropConsecutiveRepeats } from './repeated-paragraphs';
 import { splitTitleBlock } from './title-block.parser';
 
 /** Bump when the parser's output changes for the same input. */
-export const PARSER_VERSION = 'parser-1.0.0';
+export const PARSER_VERSION = 'parser-1.1.0';
 
 /** Larger inputs are refused rather than parsed: no real page comes near it. */
 export const MAX_PAGE_CHARS = 32 * 1024 * 1024;
@@ -23,15 +24,36 @@ export interface PageParseResult {
 }
 
 function toArticle(draft: ArticleDraft, order: number): ArticleText {
-  const paragraphs = dropConsecutiveRepeats(joinColumnBreaks(draft.bodyLines), (p) => p);
+  const inner = draft.innerDatelines;
+  const opens = inner.length === 0 ? undefined : new Set(inner.map((dateline) => dateline.bodyLine));
+  const paragraphs = dropConsecutiveRepeats(paragraphsOf(draft.bodyLines, opens), (p) => p.text);
+  const body = paragraphs.map((p) => p.text).join('\n');
   return {
     order,
     ...splitTitleBlock(draft.titleLines),
     byline: draft.byline,
-    body: paragraphs.join('\n'),
+    body,
     continuation: draft.continuation && { toPage: draft.continuation.page, marker: draft.continuation.marker },
     continuedFrom: draft.continuedFrom && { fromPage: draft.continuedFrom.page, marker: draft.continuedFrom.marker },
+    datelines: inner.length === 0 ? [] : innerDatelines(draft, paragraphs, body),
   };
+}
+
+/** Each inner dateline with its offset into the body; one whose paragraph was dropped as a repeat goes with it. */
+function innerDatelines(draft: ArticleDraft, paragraphs: ReturnType<typeof paragraphsOf>, body: string): Dateline[] {
+  const byLine = new Map(draft.innerDatelines.map((dateline) => [dateline.bodyLine, dateline]));
+  const out: Dateline[] = [];
+  let offset = 0;
+  for (const paragraph of paragraphs) {
+    const inner = byLine.get(paragraph.firstLine);
+    if (inner) {
+      const line = draft.bodyLines[inner.bodyLine];
+      const at = offset + Math.max(0, inner.start - (line.length - line.trimStart().length));
+      if (body.startsWith(inner.dateline, at)) out.push({ text: inner.dateline, ...parseDateline(inner.dateline), offset: at });
+    }
+    offset += paragraph.text.length + 1;
+  }
+  return out;
 }
 
 /** Parses a page and reports what it worked around. Throws PageParseError for input with no article in it. */

@@ -10,12 +10,21 @@ import { sharesWordsWithLede } from './lede-overlap';
 import { lastChar, visibleLength } from './text-chars';
 import { wordSpansJoin } from './word-join';
 
+/** A dateline inside a body: the body line it opens, where it starts in that line, the dateline as printed. */
+export interface InnerDateline {
+  bodyLine: number;
+  start: number;
+  dateline: string;
+}
+
 export interface ArticleDraft {
   titleLines: string[];
   byline: Byline | null;
   bodyLines: string[];
   continuation: JumpRef | null;
   continuedFrom: JumpRef | null;
+  /** Datelines of a composite story (a roundup) after its first, in body order. */
+  innerDatelines: InnerDateline[];
   /** 1-based line where the article starts, for warnings. */
   startLine: number;
 }
@@ -24,6 +33,8 @@ interface OpenDraft extends ArticleDraft {
   phase: 'title' | 'body';
   /** Index of the first item after the planned title block. */
   titleEnd: number;
+  /** Whether the title block already ends in a summary line. */
+  summarized: boolean;
 }
 
 const MAX_TITLE_LINES = 6;
@@ -61,9 +72,9 @@ export class PageSegmenter {
       case 'jumpTo':
         return this.onJumpTo(item.jump, item.lineNo);
       case 'dateline':
-        return this.onByline(item.byline, 'dateline', item.lineNo, item.rest);
+        return this.onByline(item.byline, 'dateline', item.lineNo, item.rest, item);
       case 'credit':
-        return this.onByline(item.byline, 'credit', item.lineNo, '');
+        return this.onByline(item.byline, 'credit', item.lineNo, '', null);
       case 'text':
         return this.onText(item.text, index, item.lineNo);
     }
@@ -71,7 +82,7 @@ export class PageSegmenter {
 
   private open(phase: OpenDraft['phase'], lineNo: number, titleLines: string[] = [], titleEnd = -1): OpenDraft {
     this.close();
-    this.current = { phase, titleEnd, titleLines, byline: null, bodyLines: [], continuation: null, continuedFrom: null, startLine: lineNo + 1 };
+    this.current = { phase, titleEnd, summarized: false, titleLines, byline: null, bodyLines: [], continuation: null, continuedFrom: null, innerDatelines: [], startLine: lineNo + 1 };
     return this.current;
   }
 
@@ -84,7 +95,7 @@ export class PageSegmenter {
       return;
     }
     if (draft.titleLines.length === 0) this.warn(`line ${draft.startLine}: article without a title (headline left empty)`);
-    const { phase: _phase, titleEnd: _titleEnd, ...rest } = draft;
+    const { phase: _phase, titleEnd: _titleEnd, summarized: _summarized, ...rest } = draft;
     this.drafts.push(rest);
   }
 
@@ -108,7 +119,7 @@ export class PageSegmenter {
     this.close();
   }
 
-  private onByline(byline: Byline, anchor: Exclude<Anchor, 'jumpFrom'>, lineNo: number, rest: string): void {
+  private onByline(byline: Byline, anchor: Exclude<Anchor, 'jumpFrom'>, lineNo: number, rest: string, line: { text: string; start: number } | null): void {
     let draft = this.current;
     if (draft && draft.phase === 'title') {
       draft.phase = 'body';
@@ -121,6 +132,11 @@ export class PageSegmenter {
       draft.byline = byline;
     } else if (draft && anchor === 'credit') {
       draft.bodyLines.push(byline.text);
+    } else if (draft && line && byline.dateline !== null && isInnerDateline(draft)) {
+      // A roundup's next source (新华社开罗5月2日电…) under the same headline: the line stays in the body.
+      draft.innerDatelines.push({ bodyLine: draft.bodyLines.length, start: line.start, dateline: byline.dateline });
+      draft.bodyLines.push(line.text);
+      return;
     } else {
       draft = this.startAtByline(lineNo);
       draft.byline = byline;
@@ -143,7 +159,7 @@ export class PageSegmenter {
     if (previous) {
       const body = previous.bodyLines;
       let cut = body.length;
-      while (cut > 0 && body.length - cut < MAX_BACKTRACK && looseTitle(body[cut - 1])) cut -= 1;
+      while (cut > 0 && body.length - cut < MAX_BACKTRACK && looseTitle(body[cut - 1]) && !opensInnerDateline(previous, cut - 1)) cut -= 1;
       if (cut < body.length && (cut === 0 || endsParagraph(body[cut - 1]))) titles.push(...body.splice(cut));
     }
     const draft = this.open('body', lineNo, titles);
@@ -160,7 +176,12 @@ export class PageSegmenter {
     }
     if (draft.phase === 'title') {
       if (index < draft.titleEnd) draft.titleLines.push(text);
-      else {
+      else if (!draft.summarized && index === draft.titleEnd && this.summaryAt(index)) {
+        // The long summary line an evening paper prints under a headline is a subheadline.
+        draft.titleLines.push(text);
+        draft.summarized = true;
+        draft.titleEnd = index + 1;
+      } else {
         draft.phase = 'body';
         draft.bodyLines.push(text);
       }
@@ -188,7 +209,23 @@ export class PageSegmenter {
       if (item.title !== 'strong' || hasComma(item.text)) strict = false;
       end += 1;
     }
-    return { length: end - index, anchored: isAnchor(this.items[end]), strict };
+    // A summary line between the title lines and the byline is part of the block.
+    const anchored = isAnchor(this.items[end]) || (isSummaryLine(this.textAt(end)) && isAnchor(this.items[end + 1]));
+    return { length: end - index, anchored, strict };
+  }
+
+  /**
+   * Whether the line at index, right under a title block, is a summary line (a subheadline) rather than the first
+   * paragraph: it has the shape (isSummaryLine), and a byline follows it, or a line that opens a paragraph of its
+   * own (a date, 记者, 据…) with no word running across the break.
+   */
+  private summaryAt(index: number): boolean {
+    const text = this.textAt(index);
+    if (!isSummaryLine(text)) return false;
+    const next = this.items[index + 1];
+    if (isAnchor(next)) return true;
+    if (next?.kind !== 'text' || opensLikeParagraph(text) || !opensLikeParagraph(next.text) || opensMidList(next.text)) return false;
+    return !(this.wordChecksLeft-- > 0 && wordSpansJoin(text, next.text));
   }
 
   private textAt(index: number): string | null {
@@ -262,6 +299,50 @@ function pullBackKicker(body: string[], alone: boolean): string | null {
   const afterParagraph = body.length >= 2 ? endsParagraph(body[body.length - 2]) : alone;
   if (!afterParagraph || endsParagraph(last) || !looseTitle(last)) return null;
   return body.pop() ?? null;
+}
+
+const SUMMARY_MIN = 40;
+const SUMMARY_MAX = 90;
+/** Sentence marks a summary line never has; it may have commas, 、 and quotes. */
+const SENTENCE_MARK = /[。；;！？!?…]/u;
+
+/**
+ * The shape of an evening paper's summary line under a headline: 40 to 90 characters, at least one comma, no
+ * sentence mark, balanced quotes, not ending open (a particle, a comma, a colon) or like a list item.
+ */
+function isSummaryLine(text: string | null): text is string {
+  if (text === null || text.length > SUMMARY_MAX * 2) return false;
+  const length = visibleLength(text);
+  if (length < SUMMARY_MIN || length > SUMMARY_MAX || !hasComma(text) || SENTENCE_MARK.test(text)) return false;
+  return !endsOpen(text) && !/[，,、:：]$/u.test(text) && !/^[一二三四五六七八九十\d]{1,3}[、.．]/u.test(text) && balancedQuotes(text);
+}
+
+function balancedQuotes(text: string): boolean {
+  let open = 0;
+  for (const char of text) {
+    if (char === '“' || char === '（' || char === '(' || char === '《') open += 1;
+    else if (char === '”' || char === '）' || char === ')' || char === '》') open -= 1;
+    if (open < 0) return false;
+  }
+  return open === 0;
+}
+
+/**
+ * A dateline inside an open article is an inner one (a roundup's next source) unless the lines above it can be its
+ * title: an article whose only lines are title-like, or title-like lines after a finished paragraph. The same test
+ * as startAtByline's, which takes those lines as the new article's title.
+ */
+function isInnerDateline(draft: OpenDraft): boolean {
+  const body = draft.bodyLines;
+  if (draft.phase !== 'body' || body.length === 0) return false;
+  if (draft.byline === null && body.length <= MAX_BACKTRACK && body.every(looseTitle)) return false;
+  let cut = body.length;
+  while (cut > 0 && body.length - cut < MAX_BACKTRACK && looseTitle(body[cut - 1]) && !opensInnerDateline(draft, cut - 1)) cut -= 1;
+  return !(cut < body.length && (cut === 0 || endsParagraph(body[cut - 1])));
+}
+
+function opensInnerDateline(draft: ArticleDraft, bodyLine: number): boolean {
+  return draft.innerDatelines.some((inner) => inner.bodyLine === bodyLine);
 }
 
 /** Looser than the title test, for lines a following dateline vouches for: long titles, one comma. */

@@ -10,6 +10,23 @@ export const BylineSchema = z.object({
 });
 export type Byline = z.infer<typeof BylineSchema>;
 
+/**
+ * A dateline printed inside an article's body (a roundup's 新华社开罗5月2日电, 据新华社日内瓦5月1日电): the source, the
+ * place and the date as printed, and where it starts in the body. The article's first dateline is its byline's.
+ */
+export const DatelineSchema = z.object({
+  /** The dateline as printed, e.g. 据新华社日内瓦5月1日电. */
+  text: z.string(),
+  /** Who filed it: 新华社, 本报, 中新社, 人民日报 (without a leading 据). */
+  agency: z.string(),
+  place: z.string().nullable(),
+  /** As printed, e.g. 5月1日; null when none is given (据新华社电). */
+  date: z.string().nullable(),
+  /** UTF-16 offset into the body where the dateline starts. */
+  offset: z.number().int().nonnegative(),
+});
+export type Dateline = z.infer<typeof DatelineSchema>;
+
 export const ContinuationSchema = z.object({ toPage: z.string(), marker: z.string() });
 export const ContinuedFromSchema = z.object({ fromPage: z.string(), marker: z.string() });
 
@@ -24,8 +41,15 @@ export const ArticleTextSchema = z.object({
   body: z.string(),
   continuation: ContinuationSchema.nullable(),
   continuedFrom: ContinuedFromSchema.nullable(),
+  /** Datelines inside the body, in order; parsing a message from an older parser (none) gives []. */
+  datelines: z.array(DatelineSchema).default([]),
 });
-export type ArticleText = z.infer<typeof ArticleTextSchema>;
+/**
+ * Parsing always yields `datelines`; a value built in code may leave it out (messages and fixtures from before
+ * parser-1.1.0), so readers use `article.datelines ?? []`.
+ */
+type OptionalDatelines<T extends { datelines: Dateline[] }> = Omit<T, 'datelines'> & { datelines?: Dateline[] };
+export type ArticleText = OptionalDatelines<z.infer<typeof ArticleTextSchema>>;
 
 /** A field of an article a mention points into; subheadline mentions also carry `index`. */
 export const MentionFieldSchema = z.enum(['kicker', 'headline', 'subheadline', 'byline', 'body']);
@@ -84,7 +108,7 @@ export const ArticleParsedSchema = ArticleTextSchema.extend({
   parserVersion: z.string(),
   correlationId: z.string().min(1),
 });
-export type ArticleParsed = z.infer<typeof ArticleParsedSchema>;
+export type ArticleParsed = OptionalDatelines<z.infer<typeof ArticleParsedSchema>>;
 
 /** An article with its entities (articles.enriched): what the api stores and serves. */
 export const ArticleEnrichedSchema = ArticleParsedSchema.extend({
@@ -93,4 +117,4 @@ export const ArticleEnrichedSchema = ArticleParsedSchema.extend({
   /** parserVersion+taggerVersion: lets operators find documents an older pipeline made. */
   pipelineVersion: z.string(),
 });
-export type ArticleEnriched = z.infer<typeof ArticleEnrichedSchema>;
+export type ArticleEnriched = OptionalDatelines<z.infer<typeof ArticleEnrichedSchema>>;
