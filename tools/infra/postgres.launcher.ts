@@ -97,6 +97,9 @@ export function initdbArgs(dataDir: string, durable: boolean): string[] {
  *   never corrupts anything (fsync stays on for a durable store). The api writes one small transaction per
  *   request, so waiting for an fsync each time would set the ingest pace. Production runs MongoDB.
  * - throw-away stores (tests, the bench): fsync and full_page_writes off as well; nothing there outlives a run.
+ * - plan_cache_mode=force_custom_plan: FerretDB prepares its statements (pgx caches them), and after five runs
+ *   PostgreSQL may switch to a generic plan that does not see the value: `keys @> $1` is then guessed rare, and
+ *   a common key's list sorts thousands of matches instead of walking the sort index (planning is ~0.5 ms).
  * - jit off: compiling a plan costs more than these short queries; random_page_cost for SSDs; enough memory for
  *   the GIN indexes and 50,000 articles (~1 GB) to stay cached.
  */
@@ -112,6 +115,7 @@ export function postgresArgs(input: PostgresArgsInput): string[] {
     maintenance_work_mem: '128MB',
     random_page_cost: '1.1',
     jit: 'off',
+    plan_cache_mode: 'force_custom_plan',
     synchronous_commit: 'off',
     wal_writer_delay: '10ms',
     fsync: input.durable ? 'on' : 'off',

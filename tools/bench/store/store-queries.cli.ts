@@ -2,7 +2,8 @@
 // Store-level benchmark of the embedded default: FerretDB (patched) on PostgreSQL vs on SQLite, with documents
 // shaped like the api's stored articles (~14 KB: ~560 grams, ~29 keys, sortKey, live), the query shapes of
 // /work/notes/store-contract.md, p50/p90 over repeated runs, and the PostgreSQL plan of each (EXPLAIN).
-//   node dist/tools/bench/store/store-queries.cli.js --docs 50000 --backend postgresql [--reps 20] [--explain]
+//   node dist/tools/bench/store/store-queries.cli.js --docs 50000 --backend postgresql|sqlite [--reps 20] [--explain]
+//     [--only findOne,common] [--cold: no warm-up run] [--hold: keep the store up for psql until Ctrl-C]
 import { parseArgs } from 'node:util';
 import { mongo } from 'mongoose';
 import { type FerretDbBackend, startFerretDb } from '../../infra/ferretdb.launcher';
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       explain: { type: 'boolean', default: false },
       only: { type: 'string' },
       hold: { type: 'boolean', default: false },
+      cold: { type: 'boolean', default: false },
     },
   });
   const n = Number(values.docs);
@@ -137,8 +139,8 @@ async function main(): Promise<void> {
 
     const rows: string[] = [];
     for (const [name, run, cursor] of queries) {
-      if (values.only && !name.includes(values.only)) continue;
-      await run(); // warm
+      if (values.only && !values.only.split(',').some((part) => name.includes(part))) continue;
+      if (!values.cold) await run(); // warm
       const times: number[] = [];
       const deadline = Date.now() + 120_000;
       for (let r = 0; r < reps && Date.now() < deadline; r++) {
