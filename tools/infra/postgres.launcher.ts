@@ -141,6 +141,27 @@ async function probePostgres(port: number, logTail: () => string): Promise<void>
   });
 }
 
+/**
+ * A kept store whose owner was killed (kill -9 of `npm start`) still has its postgres running: it holds the data
+ * folder's lock, so a new one could not start. It is ours (that folder is only ever ours): stop it, fast shutdown.
+ */
+async function stopLeftover(dataDir: string, log: LogFn): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(dataDir)) return;
+  } catch {
+    return; // no lock file, or its process is gone: PostgreSQL removes a stale lock itself
+  }
+  log(`stopping a PostgreSQL (pid ${pid}) left running on ${dataDir} by an earlier run`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    if (!existsSync(`/proc/${pid}`)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`PostgreSQL pid ${pid} (an earlier run's, on ${dataDir}) did not stop within 30 s: stop it, then start again`);
+}
+
 export interface PostgresServerOptions {
   /** Folder holding `pg/` (the cluster); made with initdb on first use. */
   dir: string;
@@ -159,6 +180,7 @@ export async function preparePostgres(opts: PostgresServerOptions): Promise<Mana
   const uid = process.getuid?.();
   const unshare = uid === 0 ? findOnPath('unshare', env.PATH, ['/usr/bin', '/bin']) : undefined;
   const dataDir = join(opts.dir, 'pg');
+  if (opts.keepDir) await stopLeftover(dataDir, opts.log);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const init = asPostgresUser(join(binDir, 'initdb'), initdbArgs(dataDir, opts.durable), uid, unshare);
