@@ -1,4 +1,4 @@
-import { parseCreditLine, parseDatelineByline } from './byline.parser';
+import { parseCreditLine, parseDateline, parseDatelineByline } from './byline.parser';
 import { parseCredits } from './credits.parser';
 
 describe('parseDatelineByline', () => {
@@ -74,5 +74,58 @@ describe('parseCredits', () => {
   it('drops filler words and lists what it does not know', () => {
     expect(parseCredits('本报记者 张三 发自北京 报道')).toMatchObject({ reporters: ['张三'], unknown: [] });
     expect(parseCredits('记者 张三 今天很好啊')).toMatchObject({ reporters: ['张三'], unknown: ['今天很好啊'] });
+  });
+});
+
+// Issue 13: bylines of national and international pages (本报/新华社/据… + place + date + 电/讯 + roles, names, 报道).
+describe('national and international bylines', () => {
+  it.each([
+    ['本报巴黎6月3日电记者王某报道:法国多地举行活动。', '本报巴黎6月3日电', ['王某'], [], '法国多地举行活动。'],
+    ['本报罗马6月3日电 记者高远报道：意大利政府宣布', '本报罗马6月3日电', ['高远'], [], '意大利政府宣布'],
+    ['本报华盛顿6月3日电 记者 钟声 报道：美国劳工部公布', '本报华盛顿6月3日电', ['钟声'], [], '美国劳工部公布'],
+    ['本报北京6月3日电 记者王平 通讯员李安报道：国家林草局', '本报北京6月3日电', ['王平'], ['李安'], '国家林草局'],
+    ['本报北京3月5日讯 记者 陈某 农业农村部5日发布', '本报北京3月5日讯', ['陈某'], [], '农业农村部5日发布'],
+    ['本报北京3月5日讯记者张某 国家统计局5日发布', '本报北京3月5日讯', ['张某'], [], '国家统计局5日发布'],
+    ['人民日报北京3月5日电 （记者 丁某、刘某某）全国政协', '人民日报北京3月5日电', ['丁某', '刘某某'], [], '全国政协'],
+    ['新华社北京3月5日电（记者 张某/通讯员 李某）记者5日从', '新华社北京3月5日电', ['张某'], ['李某'], '记者5日从'],
+    ['据新华社日内瓦5月1日电(记者 陈某)国际劳工组织1日', '据新华社日内瓦5月1日电', ['陈某'], [], '国际劳工组织1日'],
+    ['中新社布宜诺斯艾利斯5月2日电 （记者 赵某 发自布宜诺斯艾利斯）阿根廷', '中新社布宜诺斯艾利斯5月2日电', ['赵某'], [], '阿根廷'],
+    ['本报东京６月３日电 （记者 岳某）日本政府', '本报东京６月３日电', ['岳某'], [], '日本政府'],
+    ['新华社华盛顿6月3日电（记者 刘 某 熊 某）美国', '新华社华盛顿6月3日电', ['刘某', '熊某'], [], '美国'],
+  ])('%s', (line, dateline, reporters, correspondents, rest) => {
+    const parsed = parseDatelineByline(line);
+    expect(parsed?.byline).toMatchObject({ dateline, reporters, correspondents });
+    expect(parsed?.rest).toBe(rest);
+  });
+
+  it.each([
+    ['本报记者 王某 报道', ['王某'], []],
+    ['本报记者 王某报道', ['王某'], []],
+    ['本报记者王某报道', ['王某'], []],
+    ['新华社记者 张某', ['张某'], []],
+    ['新华社记者 张某 李某某 王某', ['张某', '李某某', '王某'], []],
+    ['本报驻巴黎记者 刘 某', ['刘某'], []],
+    ['本报记者 王 鹏 刘 旸', ['王鹏', '刘旸'], []],
+    ['本报记者 王某/通讯员 李某', ['王某'], ['李某']],
+    ['本报记者 王某 本报通讯员 李某 报道', ['王某'], ['李某']],
+    ['本报记者 黄某 摄影报道', ['黄某'], []],
+    ['记者 刘某 摄', ['刘某'], []],
+  ])('credit line %s', (line, reporters, correspondents) => {
+    expect(parseCreditLine(line)).toMatchObject({ dateline: null, reporters, correspondents });
+  });
+
+  it.each([
+    ['新华社开罗5月2日电', { agency: '新华社', place: '开罗', date: '5月2日' }],
+    ['据新华社日内瓦5月1日电', { agency: '新华社', place: '日内瓦', date: '5月1日' }],
+    ['本报巴黎6月3日电', { agency: '本报', place: '巴黎', date: '6月3日' }],
+    ['本报北京3月5日讯', { agency: '本报', place: '北京', date: '3月5日' }],
+    ['新华社烟台5月1日电', { agency: '新华社', place: '烟台', date: '5月1日' }],
+    ['本报东京６月３日电', { agency: '本报', place: '东京', date: '６月３日' }],
+    ['湖南日报·新湖南客户端2月29日讯', { agency: '湖南日报·新湖南客户端', place: null, date: '2月29日' }],
+    ['据新华社电', { agency: '新华社', place: null, date: null }],
+    ['本报讯', { agency: '本报', place: null, date: null }],
+    ['长沙晚报讯', { agency: '长沙晚报', place: null, date: null }],
+  ])('takes %s apart', (dateline, parts) => {
+    expect(parseDateline(dateline)).toEqual(parts);
   });
 });

@@ -146,6 +146,133 @@ describe('parsePage on bad input', () => {
   });
 });
 
+// Issue 13, class 1: a composite story (a roundup) carries several datelines under one headline.
+describe('composite stories with inner datelines', () => {
+  const roundup = page(
+    '多地举办活动庆祝国际护士节',
+    '本报开罗5月12日电 （记者 甲某）埃及卫生部12日在开罗举行表彰活动，100名护士获得表彰。',
+    '卫生部官员说，护士是医疗体系的中坚力量。',
+    '据新华社日内瓦5月12日电(记者 乙某)世界卫生组织12日发布报告说，全球护士缺口仍然较大，各国应加大',
+    '培养力度。',
+    '新华社曼谷5月12日电 泰国多家医院12日举办开放日活动，邀请市民了解护理工作，不少医院还',
+    '本报东京5月12日电 （记者 丙某）日本护理协会12日发布调查结果。',
+  );
+
+  it('keeps the roundup one article: the first dateline is the byline, the others stay in the body and are listed', () => {
+    const articles = parsePage(roundup);
+    expect(articles).toHaveLength(1);
+    const [article] = articles;
+    expect(article.headline).toBe('多地举办活动庆祝国际护士节');
+    expect(article.byline).toMatchObject({ dateline: '本报开罗5月12日电', reporters: ['甲某'] });
+    expect(article.body.split('\n')).toEqual([
+      '埃及卫生部12日在开罗举行表彰活动，100名护士获得表彰。',
+      '卫生部官员说，护士是医疗体系的中坚力量。',
+      '据新华社日内瓦5月12日电(记者 乙某)世界卫生组织12日发布报告说，全球护士缺口仍然较大，各国应加大培养力度。',
+      // A dateline always opens a paragraph, even after a line a column break left open.
+      '新华社曼谷5月12日电 泰国多家医院12日举办开放日活动，邀请市民了解护理工作，不少医院还',
+      '本报东京5月12日电 （记者 丙某）日本护理协会12日发布调查结果。',
+    ]);
+    expect(article.datelines.map(({ offset: _offset, ...rest }) => rest)).toEqual([
+      { text: '据新华社日内瓦5月12日电', agency: '新华社', place: '日内瓦', date: '5月12日' },
+      { text: '新华社曼谷5月12日电', agency: '新华社', place: '曼谷', date: '5月12日' },
+      { text: '本报东京5月12日电', agency: '本报', place: '东京', date: '5月12日' },
+    ]);
+    for (const dateline of article.datelines) expect(article.body.startsWith(dateline.text, dateline.offset)).toBe(true);
+  });
+
+  it('still starts a new article at a dateline with a title above it after a finished paragraph', () => {
+    const articles = parsePage(page(roundup, '泰国央行维持基准利率不变，符合市场预期', '新华社曼谷5月12日电 泰国央行12日宣布维持基准利率不变。'));
+    expect(articles.map((a) => [a.headline, a.byline?.dateline, a.datelines.length])).toEqual([
+      ['多地举办活动庆祝国际护士节', '本报开罗5月12日电', 3],
+      ['泰国央行维持基准利率不变，符合市场预期', '新华社曼谷5月12日电', 0],
+    ]);
+  });
+
+  it('starts a new story after one that ended with (完)', () => {
+    const articles = parsePage(page('国际油价小幅上涨', '新华社纽约5月12日电 国际油价12日小幅上涨。（完）', '新华社伦敦5月12日电 伦敦股市12日收涨。'));
+    expect(articles.map((a) => [a.headline, a.byline?.dateline])).toEqual([
+      ['国际油价小幅上涨', '新华社纽约5月12日电'],
+      ['', '新华社伦敦5月12日电'],
+    ]);
+  });
+
+  it('reads a credit line and the first dateline as the byline, later datelines as inner ones', () => {
+    const [article, ...rest] = parsePage(page('一季度多国经济数据出炉', '本报记者 丁某 戊某', '本报柏林5月12日电 德国联邦统计局12日公布数据。', '本报巴黎5月12日电 法国国家统计局同日公布数据。'));
+    expect(rest).toEqual([]);
+    expect(article.byline).toMatchObject({ dateline: '本报柏林5月12日电', reporters: ['丁某', '戊某'] });
+    expect(article.datelines).toEqual([{ text: '本报巴黎5月12日电', agency: '本报', place: '巴黎', date: '5月12日', offset: 16 }]);
+    expect(article.body.slice(16)).toBe('本报巴黎5月12日电 法国国家统计局同日公布数据。');
+  });
+
+  it('lists an inner dateline once when the scanner repeated its paragraph', () => {
+    const [article] = parsePage(page('标题就在这里出现', '新华社北京5月12日电 第一段。', '新华社上海5月12日电 第二段。', '新华社上海5月12日电 第二段。'));
+    expect(article.body).toBe('第一段。\n新华社上海5月12日电 第二段。');
+    expect(article.datelines.map((d) => [d.place, d.offset])).toEqual([['上海', 5]]);
+  });
+});
+
+// Issue 13, class 2: national and international bylines inside a page.
+describe('national bylines on a page', () => {
+  it('reads 本报巴黎6月3日电记者王某报道: as a dateline and a reporter, and starts the body after the colon', () => {
+    const [article] = parsePage(page('中法合作项目签约', '本报巴黎6月3日电记者王某报道:中法两国企业3日在巴黎签署合作协议。'));
+    expect(article.byline).toEqual({ text: '本报巴黎6月3日电记者王某报道:', dateline: '本报巴黎6月3日电', reporters: ['王某'], correspondents: [] });
+    expect(article.body).toBe('中法两国企业3日在巴黎签署合作协议。');
+  });
+
+  it('reads credit lines under a headline: 报道 dropped, spaced names joined, a correspondent after a slash', () => {
+    const articles = parsePage(page('高校毕业生就业服务月启动', '本报记者 邓 某 报道', '教育部日前启动就业服务月活动。', '养老服务向农村延伸', '本报记者 苏某/通讯员 宁某', '江苏将推动养老服务向农村延伸。'));
+    expect(articles.map((a) => a.byline && [a.byline.reporters, a.byline.correspondents])).toEqual([
+      [['邓某'], []],
+      [['苏某'], ['宁某']],
+    ]);
+  });
+});
+
+// Issue 13, class 3: the long summary line an evening paper prints under a main headline.
+describe('summary lines under a headline', () => {
+  const summary = '全市今年将新建改建农贸市场50个，同步推进周边道路和停车设施改造，让市民买菜更方便、更舒心、更实惠';
+
+  it('takes a summary line over a dateline as a subheadline, and a later column break stays in the article', () => {
+    const articles = parsePage(
+      page('农贸市场改造提速', summary, '晚报讯（记者 甲某）记者昨天从市商务局获悉，今年全市将新建改建农贸市场50个，其中', '城区30个。', '改造后的市场将统一设置', '快检室和公平秤。'),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({ headline: '农贸市场改造提速', subheadlines: [summary], byline: { dateline: '晚报讯', reporters: ['甲某'] } });
+    expect(articles[0].body).toBe('记者昨天从市商务局获悉，今年全市将新建改建农贸市场50个，其中城区30个。\n改造后的市场将统一设置快检室和公平秤。');
+  });
+
+  it('takes a summary line over a first paragraph without a byline as a subheadline', () => {
+    const articles = parsePage(page('前一篇的标题', '前一篇的正文。', '农贸市场改造提速', summary, '记者昨天从市商务局获悉，今年全市将新建改建农贸市场50个。', '改造后的市场将统一设置', '快检室和公平秤。'));
+    expect(articles.map((a) => [a.headline, a.subheadlines])).toEqual([
+      ['前一篇的标题', []],
+      ['农贸市场改造提速', [summary]],
+    ]);
+    expect(articles[1].body).toBe('记者昨天从市商务局获悉，今年全市将新建改建农贸市场50个。\n改造后的市场将统一设置快检室和公平秤。');
+  });
+
+  it('takes a summary line between a mid-page headline and a credit line as a subheadline', () => {
+    const articles = parsePage(page('前一篇的标题', '晚报讯 前一篇的正文，写得比较长一些，', '然后在这里结束。', '农贸市场改造提速', summary, '记者 甲某', '今年全市将新建改建农贸市场50个。'));
+    expect(articles.map((a) => [a.headline, a.subheadlines, a.byline?.reporters])).toEqual([
+      ['前一篇的标题', [], []],
+      ['农贸市场改造提速', [summary], ['甲某']],
+    ]);
+  });
+
+  it('leaves the first lines of a paragraph cut by a column break in the body', () => {
+    const cut = '今年全市将新建改建农贸市场50个，同步推进周边道路和停车设施改造，市场内还将统一设置快检室';
+    const [article] = parsePage(page('农贸市场改造提速', cut, '和公平秤，方便市民买菜。'));
+    expect(article.subheadlines).toEqual([]);
+    expect(article.body).toBe(`${cut}和公平秤，方便市民买菜。`);
+  });
+
+  it('leaves a long first paragraph with a sentence mark in the body', () => {
+    const lede = '今年全市将新建改建农贸市场50个。同步推进周边道路和停车设施改造，让市民买菜更方便、更舒心';
+    const [article] = parsePage(page('农贸市场改造提速', lede, '记者昨天从市商务局获悉了这一消息。'));
+    expect(article.subheadlines).toEqual([]);
+    expect(article.body.startsWith(lede)).toBe(true);
+  });
+});
+
 describe('parsePage speed', () => {
   const elapsed = (text: string) => {
     const started = performance.now();
@@ -168,6 +295,8 @@ describe('parsePage speed', () => {
     ['5 MB of one-character lines', '一\n'.repeat(2_500_000)],
     ['a title line followed by 1 MB of commas', `标题在此\n\n${','.repeat(1_000_000)}。`],
     ['5 MB of alternating short titles and paragraphs', '国际油价小幅上涨\n国际油价4日小幅上涨。\n'.repeat(200_000)],
+    ['a roundup of 200,000 inner datelines', `标题在此\n${'新华社北京5月2日电\n'.repeat(200_000)}`],
+    ['5 MB of summary-shaped lines', `标题在此\n${'全市今年将新建改建农贸市场50个，同步推进周边道路和停车设施改造\n'.repeat(80_000)}`],
   ])('handles %s quickly', (_name, text) => {
     expect(elapsed(text).ms).toBeLessThan(8000);
   });

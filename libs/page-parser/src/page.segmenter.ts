@@ -224,7 +224,7 @@ export class PageSegmenter {
     if (!isSummaryLine(text)) return false;
     const next = this.items[index + 1];
     if (isAnchor(next)) return true;
-    if (next?.kind !== 'text' || opensLikeParagraph(text) || !opensLikeParagraph(next.text) || opensMidList(next.text)) return false;
+    if (next?.kind !== 'text' || REPORTED_OPENING.test(text) || !opensLikeParagraph(next.text) || opensMidList(next.text)) return false;
     return !(this.wordChecksLeft-- > 0 && wordSpansJoin(text, next.text));
   }
 
@@ -301,6 +301,8 @@ function pullBackKicker(body: string[], alone: boolean): string | null {
   return body.pop() ?? null;
 }
 
+/** How a reported paragraph opens and a summary does not (a summary may open with a date: 今年, 昨天). */
+const REPORTED_OPENING = /^(?:据|记者|他|她|我们|对此|会上|会议)/u;
 const SUMMARY_MIN = 40;
 const SUMMARY_MAX = 90;
 /** Sentence marks a summary line never has; it may have commas, 、 and quotes. */
@@ -328,21 +330,27 @@ function balancedQuotes(text: string): boolean {
 }
 
 /**
- * A dateline inside an open article is an inner one (a roundup's next source) unless the lines above it can be its
- * title: an article whose only lines are title-like, or title-like lines after a finished paragraph. The same test
- * as startAtByline's, which takes those lines as the new article's title.
+ * A dateline inside an open article is an inner one (a roundup's next source) unless the story before it ended
+ * with (完), or the lines above it can be its title: an article whose only lines are title-like, or title-like lines
+ * after a finished paragraph (the same test as startAtByline's, which takes those lines as the new article's title).
  */
 function isInnerDateline(draft: OpenDraft): boolean {
   const body = draft.bodyLines;
-  if (draft.phase !== 'body' || body.length === 0) return false;
+  if (draft.phase !== 'body' || body.length === 0 || STORY_END.test(body[body.length - 1].slice(-8))) return false;
   if (draft.byline === null && body.length <= MAX_BACKTRACK && body.every(looseTitle)) return false;
   let cut = body.length;
   while (cut > 0 && body.length - cut < MAX_BACKTRACK && looseTitle(body[cut - 1]) && !opensInnerDateline(draft, cut - 1)) cut -= 1;
   return !(cut < body.length && (cut === 0 || endsParagraph(body[cut - 1])));
 }
 
+/** Wire copy closes a story with (完): a dateline after it opens the next story. */
+const STORY_END = /[(（]完[)）]$/u;
+
+/** Whether an inner dateline opens that body line; looks back from the newest (they are in body order). */
 function opensInnerDateline(draft: ArticleDraft, bodyLine: number): boolean {
-  return draft.innerDatelines.some((inner) => inner.bodyLine === bodyLine);
+  const inner = draft.innerDatelines;
+  for (let i = inner.length - 1; i >= 0 && inner[i].bodyLine >= bodyLine; i -= 1) if (inner[i].bodyLine === bodyLine) return true;
+  return false;
 }
 
 /** Looser than the title test, for lines a following dateline vouches for: long titles, one comma. */
