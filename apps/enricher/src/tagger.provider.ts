@@ -1,4 +1,4 @@
-import type { Provider } from '@nestjs/common';
+import { Logger, type Provider } from '@nestjs/common';
 import type { EnricherConfig } from '@baoxun/shared/config/enricher.config';
 import { createModelTagger } from '@baoxun/entity-tagger/model/model-tagger.factory';
 
@@ -16,6 +16,7 @@ export const taggerProvider = (config: EnricherConfig): Provider => ({
       { enabled: config.LEXICAL_MODEL, dir: config.LEXICAL_MODEL_DIR },
     );
     await tagger.tagTextsAsync(['市委书记在湘江边调研']);
+    new Logger('Tagger').log(config.LEXICAL_MODEL ? `${tagger.version}: rules and the sequence model from ${config.LEXICAL_MODEL_DIR}` : `${tagger.version}: rules alone (LEXICAL_MODEL=false)`);
     return tagger;
   },
 });
