@@ -111,6 +111,39 @@ describe('places', () => {
   });
 });
 
+describe('places below county level', () => {
+  it('finds a village written without the ethnic group its table name has, and one named with its town’s short form', () => {
+    expect(place(tagText('汝城县文明瑶族乡沙洲村的老乡们忙着春耕。'), '沙洲村')).toMatchObject({ code: '431026217219' });
+    const e = tagText('我们去了韶山市韶山乡韶山村。');
+    expect(place(e, '韶山村')).toMatchObject({ code: '430382200201', parents: expect.arrayContaining([{ code: '430382200', name: '韶山乡' }]) });
+    expect(place(e, '韶山')).toBeUndefined();
+  });
+
+  it('finds a village anywhere in the paper’s province when its name is long enough to be unique', () => {
+    const a = { ...article({ body: '十八洞村的变化令人感叹。' }), page: { source: '湖南日报' } };
+    expect(place(tagArticle(a), '十八洞村')).toMatchObject({ code: '433124110226' });
+    // Without a place to look in, it is still a place, without a code.
+    expect(place(tagText('十八洞村的变化令人感叹。'), '十八洞村')).toMatchObject({ code: null });
+  });
+
+  it('tags villages and communities by their grammar, not descriptions that end in 村 or 社区', () => {
+    expect(place(tagText('天心区坡子街街道青山祠社区组织居民开展活动。'), '青山祠社区')).toBeDefined();
+    const generic = tagText('全市建成美丽乡村示范村三十个，贫困村全部出列，农村面貌一新。该社区有居民三千人，城市社区治理不断加强，他带着村干部走访。');
+    expect(generic.places).toEqual([]);
+  });
+
+  it('tags mountain ranges, lake and mountain regions, and mountains that share a county’s short form', () => {
+    const e = tagText('红军沿着罗霄山脉走到了井冈山，洞庭湖区和武陵山区的群众夹道欢迎。');
+    expect(names(e.places)).toEqual(['罗霄山脉', '井冈山', '洞庭湖区', '武陵山区']);
+    expect(e.places.every((p) => p.code === null)).toBe(true);
+  });
+
+  it('keeps a province written before a new area’s name in the area, with the province as its parent', () => {
+    const e = tagText('湖南湘江新区今年将引进一百个项目。');
+    expect(place(e, '湖南湘江新区')).toMatchObject({ code: null, parents: [{ code: '430000', name: '湖南省' }] });
+  });
+});
+
 describe('organizations', () => {
   it('finds bodies by their endings and heads', () => {
     const e = tagText('经市工信局、市统计局等单位核定，醴陵市、市科技局、三一硅能(株洲)有限公司分别发言，中车株洲所联合研发。');

