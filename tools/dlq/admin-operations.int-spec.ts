@@ -1,5 +1,6 @@
 import { mongo } from 'mongoose';
-import { TAGGER_VERSION } from '@baoxun/entity-tagger/article.tagger';
+// The services run with the sequence model on (LEXICAL_MODEL's default), so documents carry the model's tagger version.
+import { MODEL_TAGGER_VERSION } from '@baoxun/entity-tagger/model/model-tagger.factory';
 import { PARSER_VERSION } from '@baoxun/page-parser/page.parser';
 import { pageParsed, pageReceived } from '@baoxun/shared/contracts/subjects.registry';
 import { JetStreamPublisher } from '@baoxun/shared/transport/jetstream.publisher';
@@ -194,7 +195,7 @@ describe('dead letters and reprocessing, through /v1/admin and the CLI', () => {
   }, 600_000);
 
   it('reprocesses stored pages by pipeline version, by source and date range, and all of them, duplicating nothing', async () => {
-    const current = `${PARSER_VERSION}+${TAGGER_VERSION}`;
+    const current = `${PARSER_VERSION}+${MODEL_TAGGER_VERSION}`;
     const older = 'parser-0.9.0+tagger-0.0.0';
     // Republished articles carry the parser's msg ids: inside JetStream's duplicate window they would be dropped.
     const wait = lastParsedAt + DUPLICATE_WINDOW_MS + 5_000 - Date.now();

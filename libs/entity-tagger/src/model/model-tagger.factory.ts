@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { entityProposer, LAC_MODEL_NAME } from '@baoxun/lexical-analyzer/entity.proposer';
 import { LAC_MODEL_FILES, LexicalAnalyzer } from '@baoxun/lexical-analyzer/lexical.analyzer';
-import { createTagger, type Tagger, type TaggerOptions } from '../article.tagger';
+import { createTagger, type Tagger, TAGGER_VERSION, type TaggerOptions } from '../article.tagger';
+
+/** The tagger's version with the model on (the enricher's default): what enriched documents record then. */
+export const MODEL_TAGGER_VERSION = `${TAGGER_VERSION}+${LAC_MODEL_NAME}`;
 
 export interface ModelSettings {
   /** false: the rules alone (LEXICAL_MODEL=false). */

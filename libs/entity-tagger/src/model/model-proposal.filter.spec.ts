@@ -1,0 +1,62 @@
+import { createTagger } from '../article.tagger';
+import { acceptModelOrganization, acceptModelPerson, acceptModelPlace, type ModelSpan } from './model-proposal.filter';
+
+describe('what the rules accept of the model', () => {
+  it('people: plausible Chinese names and foreign names, not boundaries gone wrong or forms of address', () => {
+    expect(acceptModelPerson('王建国')).toBe(true);
+    expect(acceptModelPerson('欧阳明')).toBe(true);
+    expect(acceptModelPerson('约翰·史密斯')).toBe(true);
+    expect(acceptModelPerson('王建国同志')).toBe(false);
+    expect(acceptModelPerson('李女士')).toBe(false);
+    expect(acceptModelPerson('王')).toBe(false);
+  });
+
+  it('organizations: an organization word at the end, not a bare level and organ', () => {
+    expect(acceptModelOrganization('湘潭市人民政府')).toBe(true);
+    expect(acceptModelOrganization('人民日报')).toBe(true);
+    expect(acceptModelOrganization('国务院')).toBe(true);
+    expect(acceptModelOrganization('市委')).toBe(false);
+    expect(acceptModelOrganization('省政协')).toBe(false);
+    expect(acceptModelOrganization('发展')).toBe(false);
+  });
+
+  it('places: names, not facilities, common words or the convention-excluded 中国', () => {
+    expect(acceptModelPlace('洞庭湖')).toBe(true);
+    expect(acceptModelPlace('罗霄山脉')).toBe(true);
+    expect(acceptModelPlace('城中村')).toBe(false);
+    expect(acceptModelPlace('北斗大厦')).toBe(false);
+    expect(acceptModelPlace('中国')).toBe(false);
+    expect(acceptModelPlace('危桥')).toBe(false);
+  });
+});
+
+describe('tagging with model proposals', () => {
+  // A stand-in model: proposes the spans it is given for each text, by their strings.
+  const fake = (found: Array<[string, ModelSpan['type']]>) => ({
+    propose: async (texts: readonly string[]) =>
+      texts.map((text) => found.flatMap(([name, type]) => (text.includes(name) ? [{ start: text.indexOf(name), end: text.indexOf(name) + name.length, type }] : []))),
+  });
+
+  it('adds a name only the model finds, with every later mention', async () => {
+    const tagger = createTagger({}, { proposer: fake([['钱学海', 'PER']]), name: 'fake-1' });
+    const text = '照片由钱学海提供。后来钱学海又寄来一张。';
+    expect(tagger.tagText(text).people).toEqual([]);
+    const [entities] = await tagger.tagTextsAsync([text]);
+    expect(entities.people.map((p) => [p.name, p.mentions.length])).toEqual([['钱学海', 2]]);
+    expect(tagger.version).toMatch(/\+fake-1$/);
+  });
+
+  it('lets the rules win where a proposal overlaps what they found', async () => {
+    // The rules read 湘潭市人民政府 as an organization: a model place inside it is not a place mention.
+    const tagger = createTagger({}, { proposer: fake([['湘潭市', 'LOC']]), name: 'fake-2' });
+    const [entities] = await tagger.tagTextsAsync(['湘潭市人民政府发布通知。']);
+    expect(entities.organizations.map((o) => o.name)).toContain('湘潭市人民政府');
+    expect(entities.places).toEqual([]);
+  });
+
+  it('gives the same output for the same input', async () => {
+    const tagger = createTagger({}, { proposer: fake([['钱学海', 'PER'], ['洞庭湖', 'LOC']]), name: 'fake-3' });
+    const text = '钱学海在洞庭湖边调研。';
+    expect(await tagger.tagTextsAsync([text])).toEqual(await tagger.tagTextsAsync([text]));
+  });
+});
