@@ -160,7 +160,7 @@ export class LexicalAnalyzer {
       }
     }
     const words: LexWord[][] = texts.map(() => []);
-    for (const p of pieces) words[p.text].push(...this.wordsOf(texts[p.text], p.piece, tagsOf.get(p)!));
+    for (const p of pieces) words[p.text].push(...this.wordsOf(texts[p.text], p.piece, tagsOf.get(p) ?? new Uint8Array(p.ids.length)));
     return words;
   }
 

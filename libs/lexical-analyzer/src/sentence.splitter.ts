@@ -40,7 +40,7 @@ export function splitSentences(text: string, maxChars = 160, atSentenceEnds = tr
   };
   let i = 0;
   while (i < text.length) {
-    const cp = text.codePointAt(i)!;
+    const cp = text.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(cp);
     if (ch === '\n' || ch === '\r') {
       flush(chars.length);
