@@ -16,7 +16,7 @@ describe('companies found by a business title', () => {
   });
 
   it('does not take a person, a place, a generic word or a name with an ending of its own', () => {
-    expect(companiesBeforeTitles('王建国总经理说，株洲董事长座谈会上，该公司董事长和集团总裁都到了。')).toEqual([]);
+    expect(companiesBeforeTitles('王建国总经理说，株洲董事长座谈会上，该公司董事长和集团总裁都到了。两家企业董事长签署协议。')).toEqual([]);
     expect(names(tagText('株洲千金药业股份有限公司总经理李强出席。').organizations)).toEqual(['株洲千金药业股份有限公司']);
   });
 });

@@ -51,6 +51,8 @@ export function companiesBeforeTitles(text: string): NameSpan[] {
 
 function plausibleCompany(name: string): boolean {
   if (name.length < 3 || name.length > 8 || !isAllHan(name) || GENERIC.test(name)) return false;
+  // 两家企业, 各成员单位, 这家公司: a count or a pointer and a generic noun.
+  if (/^[一二两三四五六七八九十几多各每这那该本其]/.test(name) || /(?:企业|单位|厂家|厂商|商家|双方|各方|公司|集团)$/.test(name)) return false;
   // An organization ending is the grammar's business (…公司, …局); a place alone is a place (株洲, 湖南省).
   for (let len = 1; len <= 4 && len < name.length; len++) if (isOrgSuffix(name.slice(-len))) return false;
   const { fullNames, forms } = divisionIndex();
