@@ -18,6 +18,7 @@ const EXPECTED: Record<string, [number, number]> = {
   'parser-wenzhou-daily-2024-03-08-p01': [43, 43],
   'parser-xiangtan-daily-2024-03-13-p02': [53, 53],
   'parser-xinhua-daily-2024-03-22-p05': [33, 33],
+  'parser-xinmin-evening-2024-05-20-pA01': [41, 41],
   'parser-yangtse-evening-2024-04-18-pA01': [33, 33],
 };
 

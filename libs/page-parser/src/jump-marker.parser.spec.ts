@@ -8,6 +8,8 @@ describe('findJumpTo', () => {
     ['▶下转第二版', '', '02', ''],
     ['带动更多群众就业(转第3版)', '带动更多群众就业', '03', ''],
     ['（下转第十二版）', '', '12', ''],
+    ['▶详见A3版', '', 'A03', ''],
+    ['（详见第5版）', '', '05', ''],
   ])('%s', (line, before, page, marker) => {
     expect(findJumpTo(line)).toEqual({ before, jump: { page, marker } });
   });

@@ -1,5 +1,5 @@
-// Jump markers send a reader to another page: "▶▶下转02版②" at the end of a cut article and
-// "▲▲上接01版②" where its rest starts. Only a short window at the line's end (or start) is matched,
+// Jump markers send a reader to another page: "▶▶下转02版②" at the end of a cut article (or "▶详见A3版" under
+// a front-page teaser) and "▲▲上接01版②" where its rest starts. Only a short window at the line's end (or start) is matched,
 // so the cost does not grow with the line.
 import { PageNumberSchema } from '@baoxun/shared/contracts/page.contract';
 
@@ -15,7 +15,7 @@ const PAGE = String.raw`([A-Za-zＡ-Ｚａ-ｚ]{0,2}\s*[0-9０-９]{1,3}|[一二
 const MARK = String.raw`([①-⑳⑴-⒇❶-❿]|[(（]\s*\d{1,2}\s*[)）])?`;
 const OPEN = String.raw`[(（【〔\[［]?`;
 const CLOSE = String.raw`[)）】〕\]］]?`;
-const JUMP_TO = new RegExp(String.raw`(?:[▶►▷➤→>↓▼]{1,3}\s*)?${OPEN}\s*(?:下转|转至|转到|紧转|转)\s*(?:第\s*)?${PAGE}\s*版\s*${MARK}\s*${CLOSE}\s*$`, 'u');
+const JUMP_TO = new RegExp(String.raw`(?:[▶►▷➤→>↓▼]{1,3}\s*)?${OPEN}\s*(?:下转|转至|转到|紧转|转|详见)\s*(?:第\s*)?${PAGE}\s*版\s*${MARK}\s*${CLOSE}\s*$`, 'u');
 const JUMP_FROM = new RegExp(String.raw`^(?:[▲△↑◀◄➤▶►]{1,3}\s*)?${OPEN}\s*(?:上接|紧接|接|续)\s*(?:第\s*)?${PAGE}\s*版\s*${MARK}\s*${CLOSE}\s*`, 'u');
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -258,6 +258,15 @@ describe('summary lines under a headline', () => {
     ]);
   });
 
+  it('reads front-page teasers: a headline, a summary line and a referral (▶详见A3版) that ends each', () => {
+    const articles = parsePage(page('农贸市场改造提速', summary, '▶详见A3版', '夏令时节游客多', '（详见A7版）', '外滩隧道重新开放', '本报讯（记者 甲某）外滩隧道今天起重新开放。'));
+    expect(articles.map((a) => [a.headline, a.subheadlines, a.body, a.continuation])).toEqual([
+      ['农贸市场改造提速', [summary], '', { toPage: 'A03', marker: '' }],
+      ['夏令时节游客多', [], '', { toPage: 'A07', marker: '' }],
+      ['外滩隧道重新开放', [], '外滩隧道今天起重新开放。', null],
+    ]);
+  });
+
   it('leaves the first lines of a paragraph cut by a column break in the body', () => {
     const cut = '今年全市将新建改建农贸市场50个，同步推进周边道路和停车设施改造，市场内还将统一设置快检室';
     const [article] = parsePage(page('农贸市场改造提速', cut, '和公平秤，方便市民买菜。'));

@@ -47,6 +47,8 @@ const MAX_WORD_CHECKS = 5000;
 
 type Anchor = 'dateline' | 'credit' | 'jumpFrom';
 const isAnchor = (item: PageItem | undefined): boolean => item !== undefined && (item.kind === 'dateline' || item.kind === 'credit' || item.kind === 'jumpFrom');
+/** What may follow a summary line in a title block: a byline, or the referral that ends a teaser (▶详见A3版). */
+const endsTitleBlock = (item: PageItem | undefined): boolean => isAnchor(item) || item?.kind === 'jumpTo';
 
 export class PageSegmenter {
   private readonly drafts: ArticleDraft[] = [];
@@ -210,7 +212,7 @@ export class PageSegmenter {
       end += 1;
     }
     // A summary line between the title lines and the byline is part of the block.
-    const anchored = isAnchor(this.items[end]) || (isSummaryLine(this.textAt(end)) && isAnchor(this.items[end + 1]));
+    const anchored = isAnchor(this.items[end]) || (endsTitleBlock(this.items[end + 1]) && isSummaryLine(this.textAt(end)));
     return { length: end - index, anchored, strict };
   }
 
@@ -223,7 +225,7 @@ export class PageSegmenter {
     const text = this.textAt(index);
     if (!isSummaryLine(text)) return false;
     const next = this.items[index + 1];
-    if (isAnchor(next)) return true;
+    if (endsTitleBlock(next)) return true;
     if (next?.kind !== 'text' || REPORTED_OPENING.test(text) || !opensLikeParagraph(next.text) || opensMidList(next.text)) return false;
     return !(this.wordChecksLeft-- > 0 && wordSpansJoin(text, next.text));
   }
@@ -259,6 +261,8 @@ export class PageSegmenter {
       lines += 1;
     }
     const next = this.textAt(index + lines);
+    // A front-page teaser: title lines and a referral (▶详见A3版) with no text of its own here.
+    if (lines > 0 && previous === '' && this.items[index + lines]?.kind === 'jumpTo') return lines;
     if (lines === 0 || next === null) return 0;
     const loneInBody = () => previous !== '' && lines === 1;
     // Inside a body a lone unconfirmed line competes with "first words of a cut paragraph": it must be
