@@ -186,6 +186,16 @@ describe('news media and short forms of bodies', () => {
     });
   });
 
+  it('gives a party organ or government named with its division its full name, and splits two bodies joined by 和', () => {
+    const e = tagArticle({ ...article({ body: '醴陵市委、醴陵市政府召开会议，区委组织部和县政府办公室参加。' }), page: { source: '株洲日报' } });
+    expect(e.organizations.map((o) => [o.name, o.canonicalName ?? null])).toEqual([
+      ['醴陵市委', '中共醴陵市委'],
+      ['醴陵市政府', '醴陵市人民政府'],
+      ['区委组织部', null],
+      ['县政府办公室', null],
+    ]);
+  });
+
   it('on a provincial paper takes the city from the article, and leaves a short form alone when nothing says which', () => {
     const one = tagArticle({ ...article({ body: '岳阳市召开会议，市委书记主持，市政府作部署。' }), page: { source: '湖南日报' } });
     expect(one.organizations.find((o) => o.name === '市政府')?.canonicalName).toBe('岳阳市人民政府');

@@ -1,4 +1,4 @@
-import { type Division, isAncestor } from '../lexicon/division.index';
+import { type Division, divisionIndex, isAncestor } from '../lexicon/division.index';
 import type { NamedHit, PlaceHit } from '../text/span.model';
 
 /** 省委, 市政府, 县人大, 区教育局: a level character and an organ, the place left to the page and the article. */
@@ -15,7 +15,12 @@ export function resolveShortForms(orgs: NamedHit[], home: readonly Division[], p
   const cache = new Map<string, Division | null>();
   for (const o of orgs) {
     const m = SHORT_FORM.exec(o.name);
-    if (!m || !isOrgan(m[2])) continue;
+    if (!m) {
+      const named = namedDivisionOrgan(o.name);
+      if (named) o.canonicalName = named;
+      continue;
+    }
+    if (!isOrgan(m[2])) continue;
     const level = m[1];
     if (!cache.has(level)) cache.set(level, divisionFor(level, home, places));
     const d = cache.get(level);
@@ -55,4 +60,16 @@ function divisionFor(level: string, home: readonly Division[], places: readonly 
     named.add(d);
   }
   return named.size === 1 ? [...named][0] : null;
+}
+
+/** 浏阳市委 → 中共浏阳市委, 醴陵市政府 → 醴陵市人民政府: a division named in full before a party organ or 政府. */
+function namedDivisionOrgan(name: string): string | null {
+  const hit = divisionIndex().trie.longestAt(name, 0);
+  if (!hit) return null;
+  const d = hit.values.find((f) => !f.short && f.division.level <= 3);
+  if (!d) return null;
+  const rest = name.slice(hit.end);
+  if (/^(?:委|纪委)/.test(rest) && isOrgan(rest)) return `中共${name}`;
+  if (rest.startsWith('政府')) return `${d.division.name}人民${rest}`;
+  return null;
 }

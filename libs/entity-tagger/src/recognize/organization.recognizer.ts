@@ -116,6 +116,7 @@ function candidateEndingWith(text: string, sufStart: number, end: number, strong
   }
   if (quoteOk && start === quote) start = keepVerbBeforeQuote(text, left, start);
   start = afterPersonAddress(text, start, plainEnd);
+  start = afterConjoinedOrgan(text, start, plainEnd);
   if (strong) {
     const stem = text.slice(start, sufStart);
     if (stem.length < 2 && !(stem.length === 1 && ADMIN_CHARS.has(stem))) return null;
@@ -139,6 +140,24 @@ function afterPersonAddress(text: string, start: number, end: number): number {
   if (end - start < 4) return start;
   let cut = start;
   for (const m of text.slice(start, end).matchAll(ADDRESS)) cut = start + m.index + m[0].length;
+  return cut;
+}
+
+/**
+ * 区委组织部和县政府: a conjunction right after an organization's ending joins two bodies, even where it also
+ * starts a place name (和县); the later body starts after it.
+ */
+function afterConjoinedOrgan(text: string, start: number, end: number): number {
+  let cut = start;
+  for (let p = start + 1; p < end - 1; p++) {
+    if (!'和与及'.includes(text[p])) continue;
+    for (let len = 1; len <= 3 && p - len >= start; len++) {
+      if (isOrgSuffix(text.slice(p - len, p))) {
+        cut = p + 1;
+        break;
+      }
+    }
+  }
   return cut;
 }
 
