@@ -75,7 +75,7 @@ function assemblePage(text: string, ref: OfflinePageRef, parsed: ReturnType<type
       body: article.body,
       continuation: article.continuation,
       continuedFrom: article.continuedFrom,
-      datelines: article.datelines ?? [],
+      datelines: article.datelines,
       entities: entities[k],
     })),
   };

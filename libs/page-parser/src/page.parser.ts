@@ -17,13 +17,16 @@ export const PARSER_VERSION = 'parser-1.1.0';
 /** Larger inputs are refused rather than parsed: no real page comes near it. */
 export const MAX_PAGE_CHARS = 32 * 1024 * 1024;
 
+/** What the parser makes of an article: the contract's ArticleText, always with its inner datelines. */
+export type ParsedArticle = ArticleText & { datelines: Dateline[] };
+
 export interface PageParseResult {
-  articles: ArticleText[];
+  articles: ParsedArticle[];
   /** What the parser noticed and worked around, e.g. "line 3: article without a title". */
   warnings: string[];
 }
 
-function toArticle(draft: ArticleDraft, order: number): ArticleText {
+function toArticle(draft: ArticleDraft, order: number): ParsedArticle {
   const inner = draft.innerDatelines;
   const opens = inner.length === 0 ? undefined : new Set(inner.map((dateline) => dateline.bodyLine));
   const paragraphs = dropConsecutiveRepeats(paragraphsOf(draft.bodyLines, opens), (p) => p.text);
@@ -85,6 +88,6 @@ export function parsePageWithWarnings(text: string): PageParseResult {
 }
 
 /** Splits a scanned page into articles in text order. Throws PageParseError for input with no article in it. */
-export function parsePage(text: string): ArticleText[] {
+export function parsePage(text: string): ParsedArticle[] {
   return parsePageWithWarnings(text).articles;
 }
