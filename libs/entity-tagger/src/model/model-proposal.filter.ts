@@ -40,8 +40,8 @@ const STRUCTURE_LAST = new Set([...'桥楼厅馆站场园店厦坊亭塔门院�
 const NOT_PLACES = new Set(['中国']);
 
 /**
- * A model PER the rules accept: a Chinese name the name rules find plausible (surname, one- or two-character given
- * name, not a word, not a place), or a foreign name (written with a middle dot, or 3+ characters that do not start
+ * A model PER the rules accept: a name jieba's dictionary lists as a person's, a Chinese name the name rules find
+ * plausible (surname, one- or two-character given name, not a word, not a place), or a foreign name (written with a middle dot, or 3+ characters that do not start
  * with a surname and are not a word jieba knows as something else). A span that starts with a surname but fails the
  * name rules is a misplaced boundary (张剑飞同志), not a name.
  */
@@ -52,6 +52,8 @@ export function acceptModelPerson(name: string): boolean {
     return parts.every((p) => p.length >= 1 && isAllHan(p)) && name.length <= 16;
   }
   if (!isAllHan(name)) return false;
+  // A name jieba's dictionary lists as a person's (nr, nrt: 毛泽东, transliterations) is one the rules know too.
+  if (isPersonPos(jiebaLexicon().words.get(name)?.pos)) return true;
   if (plausibleName(name, true)) return true;
   if (surnameLength(name) > 0 || name.length < 3 || name.length > 8) return false;
   const e = jiebaLexicon().words.get(name);
