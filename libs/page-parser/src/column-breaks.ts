@@ -4,7 +4,7 @@ import { lastChar, stripClosers } from './text-chars';
 
 const SENTENCE_END = new Set(['。', '？', '?', '！', '!', '…', '”', '’', '」', '』']);
 /** A closing bracket ends a paragraph when it closes a credit or a note after the last sentence: 。(完), (记者 张三). */
-const TRAILING_NOTE = /[。！？!?…”][(（][^()（）]{1,30}[)）]$|[(（](?:完|记者|通讯员|本报记者|据|来源|新华社|供图|摄|整理|编辑)[^()（）]{0,30}[)）]$/u;
+const TRAILING_NOTE = /[。！？!?…”][(（][^()（）]{1,30}[)）]$|[(（](?:完|记者|通讯员|本报|据|来源|新华社|供图|摄|整理|编辑)[^()（）]{0,30}[)）]$/u;
 
 /** A photo credit closes a caption: 图为…… 记者 王小磊 摄, 张三 供图. */
 const PHOTO_CREDIT = /(?:^|\s|记者|摄影|通讯员)[\p{Script=Han}]{2,4}\s*(?:摄|供图|摄影)$/u;

@@ -19,7 +19,14 @@ function bodyText(lineNo: number, text: string): PageItem[] {
   return text === '' ? [] : [{ kind: 'text', lineNo, text, title: 'no' }];
 }
 
+/**
+ * A dateline in brackets on a line of its own, (本报柏林、巴黎5月2日电) or （新华社北京5月2日电）: the note a national
+ * paper prints after an article's last paragraph. It ends that paragraph and is never a title.
+ */
+const DATELINE_NOTE = /^[(（]据?(?:本报|本刊|[\p{Script=Han}·]{1,12}?(?:日报|晚报|通讯社|社|报|网|台|客户端))[\p{Script=Han}\d０-９、·]{0,20}[讯电][)）]$/u;
+
 function classifyText(line: PageLine): PageItem {
+  if (line.text.length <= 40 && DATELINE_NOTE.test(line.text)) return { kind: 'text', lineNo: line.lineNo, text: line.text, title: 'no' };
   const dated = parseDatelineByline(line.text);
   if (dated) return { kind: 'dateline', lineNo: line.lineNo, byline: dated.byline, rest: dated.rest, text: line.text, start: dated.start };
   const credit = parseCreditLine(line.text);

@@ -211,6 +211,16 @@ describe('composite stories with inner datelines', () => {
   });
 });
 
+describe('closing dateline notes', () => {
+  it('keeps a bracketed dateline on a line of its own in the body, never as the next title', () => {
+    const articles = parsePage(page('欧洲多国加快能源转型', '本报驻德国记者 甲某', '德国可再生能源发电量占比超过一半。', '（本报柏林、巴黎5月2日电）', '日本央行维持货币政策不变', '本报东京5月2日电 记者乙某报道：日本央行决定维持政策不变。'));
+    expect(articles.map((a) => [a.kicker, a.headline, a.body])).toEqual([
+      [null, '欧洲多国加快能源转型', '德国可再生能源发电量占比超过一半。\n（本报柏林、巴黎5月2日电）'],
+      [null, '日本央行维持货币政策不变', '日本央行决定维持政策不变。'],
+    ]);
+  });
+});
+
 // Issue 13, class 2: national and international bylines inside a page.
 describe('national bylines on a page', () => {
   it('reads 本报巴黎6月3日电记者王某报道: as a dateline and a reporter, and starts the body after the colon', () => {
