@@ -52,8 +52,14 @@ export function acceptModelPerson(name: string): boolean {
     return parts.every((p) => p.length >= 1 && isAllHan(p)) && name.length <= 16;
   }
   if (!isAllHan(name)) return false;
-  // A name jieba's dictionary lists as a person's (nr, nrt: 毛泽东, transliterations) is one the rules know too.
-  if (isPersonPos(jiebaLexicon().words.get(name)?.pos)) return true;
+  // A name jieba's dictionary lists as a person's (nr, nrt: 毛泽东, transliterations) is one the rules know too,
+  // unless what follows the surname is a word of another kind (李女士, 王老师: a form of address).
+  const { words } = jiebaLexicon();
+  if (isPersonPos(words.get(name)?.pos)) {
+    const surname = surnameLength(name);
+    const rest = surname ? words.get(name.slice(surname)) : undefined;
+    if (!rest || isPersonPos(rest.pos)) return true;
+  }
   if (plausibleName(name, true)) return true;
   if (surnameLength(name) > 0 || name.length < 3 || name.length > 8) return false;
   const e = jiebaLexicon().words.get(name);
