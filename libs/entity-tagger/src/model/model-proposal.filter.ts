@@ -77,6 +77,10 @@ export function acceptModelOrganization(name: string): boolean {
   // 市委, 省政协, 街道党工委: a level and an organ, the rules' convention leaves these out (as in 市委书记).
   if (isBareOrgan(name)) return false;
   if (NATIONAL_ORGANS.includes(name) || knownOrgs().has(name)) return true;
+  // jieba's dictionary knows it as an organization (nt) or an abbreviation (j: 欧盟, 北约): with the model's ORG,
+  // two sources agree.
+  const pos = jiebaLexicon().words.get(name)?.pos;
+  if (pos === 'nt' || pos === 'j') return true;
   if (MEDIA_ENDING.test(name)) return true;
   for (let k = Math.max(1, name.length - 7); k < name.length; k++) {
     // The ending must leave a head in front of it (a bare 委员会 is not a name).
