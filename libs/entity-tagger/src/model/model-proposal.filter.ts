@@ -38,6 +38,7 @@ const STRUCTURE_LAST = new Set([...'桥楼厅馆站场园店厦坊亭塔门院�
  * README); the model's 中国 is left out the same way.
  */
 const NOT_PLACES = new Set(['中国']);
+const PROPER_NAME_POS = new Set(['ns', 'nsf', 'nr', 'nrt', 'nrfg', 'nz']);
 
 /**
  * A model PER the rules accept: a name jieba's dictionary lists as a person's, a Chinese name the name rules find
@@ -102,8 +103,9 @@ export function acceptModelPlace(name: string): boolean {
   // the sentence is that context; generic names (城区, 新区) and words of another kind stay out.
   if (divisionIndex().forms.has(name)) return !isGenericAreaName(name) && (!e || e.pos === 'ns' || e.pos === 'nsf');
   if (worldPlaceNames().has(name)) return true;
-  // A word of the language of another kind (a noun, a verb) is not a name, whatever the model says.
-  if (e && e.pos !== 'ns' && e.pos !== 'nsf') return false;
+  // A word of the language of another kind (a noun, a verb) is not a name, whatever the model says; a proper name
+  // jieba files under people or other names (nr, nrt for transliterations, nz) can be a place where the model reads one.
+  if (e && !PROPER_NAME_POS.has(e.pos)) return false;
   // 国家城中村: a common word in front of a word is a description, not a name.
   for (let k = 2; k <= name.length - 2; k++) {
     const head = words.get(name.slice(0, k));
