@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mongo } from 'mongoose';
 import { ensureBinary } from './binary-resolve.service';
 import { getFreePort } from './free-port.util';
-import type { ManagedServer } from './infra.types';
+import type { LogFn, ManagedServer } from './infra.types';
 import { stderrLog } from './log.util';
 import { ManagedServerProcess, isPortConflict } from './managed-server.service';
 import { FERRETDB } from './pinned-binaries.constants';
@@ -137,6 +137,18 @@ class FerretDbStore implements ManagedServer {
   }
 }
 
+/** A FerretDB an earlier run (killed -9) left on a kept store: it is ours if it runs with that state folder. */
+function stopLeftoverFerretDb(stateDir: string, log: LogFn): void {
+  try {
+    const pid = Number(readFileSync(join(stateDir, 'ferretdb.pid'), 'utf8'));
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(`--state-dir=${stateDir}`)) return;
+    log(`stopping a FerretDB (pid ${pid}) left running by an earlier run`);
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // none left
+  }
+}
+
 /**
  * Starts FerretDB v1.24.2 (MongoDB wire protocol; patched, see pinned-binaries.constants.ts) on PostgreSQL from
  * the npm package (or on SQLite), on free ports, with temporary data unless persistentDir is given.
@@ -151,6 +163,7 @@ export async function startFerretDb(opts: StartFerretDbOptions = {}): Promise<Ma
     const dir = opts.persistentDir ?? (tmpDir as string);
     const stateDir = join(dir, 'ferretdb-state');
     mkdirSync(stateDir, { recursive: true });
+    if (opts.persistentDir) stopLeftoverFerretDb(stateDir, log);
     let postgres: ManagedServerProcess | undefined;
     let sqliteDir: string | undefined;
     if (backend === 'postgresql') {
@@ -184,6 +197,7 @@ export async function startFerretDb(opts: StartFerretDbOptions = {}): Promise<Ma
     const store = new FerretDbStore(ferretdb, postgres, tmpDir);
     try {
       await store.start();
+      if (opts.persistentDir) writeFileSync(join(stateDir, 'ferretdb.pid'), String(store.pid));
       return store;
     } catch (err) {
       const retry = attempt < START_ATTEMPTS && isPortConflict(store.logTail());

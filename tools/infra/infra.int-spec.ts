@@ -90,11 +90,14 @@ describe('infra (real nats-server and FerretDB on PostgreSQL)', () => {
     try {
       await client.connect();
       const articles = client.db().collection('infra_spec_indexes');
-      await articles.createIndexes([
+      const contract = [
         { key: { keys: 1 }, name: 'keys_gin' },
         { key: { sortKey: -1 }, name: 'sortKey' },
         { key: { live: 1 }, name: 'live_stats' },
-      ]);
+      ] as const;
+      await articles.createIndexes([...contract]);
+      // again, as every restart of the api does (upstream FerretDB panicked on two or more existing indexes)
+      await articles.createIndexes([...contract]);
       // a btree on a large array would fail this insert ("index row size exceeds btree maximum"): keys is GIN
       await articles.insertOne({ _id: 'a1' as never, keys: Array.from({ length: 3000 }, (_, i) => `key-${i}`), sortKey: '2024-01-01|a1', live: true });
       expect((await articles.indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'keys_gin', 'live_stats', 'sortKey']);

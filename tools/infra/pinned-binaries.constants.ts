@@ -56,7 +56,7 @@ export const FERRETDB: BinarySpec = {
   versionFile: { module: 'github.com/FerretDB/FerretDB', path: 'build/version/version.txt' },
   sourcePatches: {
     // Bump the suffix whenever an edit or a copied file changes: it is how a stale build in .cache/bin is told apart.
-    suffix: 'baoxun.4',
+    suffix: 'baoxun.5',
     files: [
       {
         from: 'tools/infra/ferretdb-patches/baoxun_pushdown.go',
@@ -168,6 +168,16 @@ export const FERRETDB: BinarySpec = {
           '\t}\n\n' +
           '\tres, err := coll.Explain(connCtx, qp)\n',
         why: 'explain of a find shows what find sends',
+      },
+      {
+        file: 'internal/handler/msg_createindexes.go',
+        find: '\t\t\t\tfilteredToCreate = slices.Delete(filteredToCreate, i, i+1)\n',
+        replace:
+          '\t\t\t\tfilteredToCreate = slices.DeleteFunc(filteredToCreate, func(idx backends.IndexInfo) bool { return idx.Name == newIdx.Name })\n',
+        why:
+          'upstream bug (any backend): createIndexes drops each already existing index from its copy of the list by its ' +
+          'position in the original list, so a request naming two or more existing indexes (every restart of an app that ' +
+          'declares its indexes) panics with "slice bounds out of range" and the connection is closed; delete by name',
       },
       {
         file: 'internal/backends/postgresql/metadata/registry.go',
