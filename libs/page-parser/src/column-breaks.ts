@@ -53,7 +53,17 @@ export function paragraphsOf(lines: readonly string[], opensParagraph?: Readonly
   return paragraphs;
 }
 
-/** The paragraphs' text alone. */
+/** The paragraphs' text alone (the common case: no inner datelines, no objects). */
 export function joinColumnBreaks(lines: readonly string[]): string[] {
-  return paragraphsOf(lines).map((paragraph) => paragraph.text);
+  const paragraphs: string[] = [];
+  let pieces: string[] = [];
+  for (const line of lines) {
+    pieces.push(line.trim());
+    if (endsParagraph(line)) {
+      paragraphs.push(pieces.join(''));
+      pieces = [];
+    }
+  }
+  if (pieces.length > 0) paragraphs.push(pieces.join(''));
+  return paragraphs;
 }

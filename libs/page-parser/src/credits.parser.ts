@@ -40,6 +40,7 @@ function isRole(token: string): boolean {
 
 /** Joins a two-character name set with a space between its characters: 刘 慧 -> 刘慧, 王 鹏 刘 旸 -> 王鹏 刘旸. */
 function joinSpacedNames(tokens: string[]): string[] {
+  if (!tokens.some((token) => token.length === 1)) return tokens;
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
@@ -67,7 +68,7 @@ export function parseCredits(text: string): Credits {
   const tokens = joinSpacedNames(text.slice(0, MAX_INPUT).split(/[\s、，,;；]+/u).filter(Boolean));
   for (const rawToken of tokens) {
     // 王某报道, 记者王某报道: the filler is not part of the name.
-    const bare = rawToken.replace(GLUED_FILLER, '');
+    const bare = GLUED_FILLER.test(rawToken) ? rawToken.replace(GLUED_FILLER, '') : rawToken;
     const token = bare !== rawToken && bare !== '' && (NAME.test(bare) || ROLE_NAME.test(bare)) ? bare : rawToken;
     // "全媒体记者/周菁", "文/图", "文/本报记者", "记者：张三": roles before the slash, maybe a name after.
     const parts = token.split(/[/／:：]/u).filter(Boolean);

@@ -2,7 +2,7 @@
 // number are not read from the text, they come with the message (see README.md for the rules).
 import type { ArticleText, Dateline } from '@baoxun/shared/contracts/article.contract';
 import { parseDateline } from './byline.parser';
-import { paragraphsOf } from './column-breaks';
+import { joinColumnBreaks, paragraphsOf } from './column-breaks';
 import { isDebris, isPageFurniture } from './noise.filter';
 import { classifyLine, type PageItem } from './page-line.classifier';
 import { PageParseError } from './page-parse.error';
@@ -28,9 +28,14 @@ export interface PageParseResult {
 
 function toArticle(draft: ArticleDraft, order: number): ParsedArticle {
   const inner = draft.innerDatelines;
-  const opens = inner.length === 0 ? undefined : new Set(inner.map((dateline) => dateline.bodyLine));
-  const paragraphs = dropConsecutiveRepeats(paragraphsOf(draft.bodyLines, opens), (p) => p.text);
-  const body = paragraphs.map((p) => p.text).join('\n');
+  let body: string;
+  let datelines: Dateline[] = [];
+  if (inner.length === 0) body = dropConsecutiveRepeats(joinColumnBreaks(draft.bodyLines), (p) => p).join('\n');
+  else {
+    const paragraphs = dropConsecutiveRepeats(paragraphsOf(draft.bodyLines, new Set(inner.map((dateline) => dateline.bodyLine))), (p) => p.text);
+    body = paragraphs.map((p) => p.text).join('\n');
+    datelines = innerDatelines(draft, paragraphs, body);
+  }
   return {
     order,
     ...splitTitleBlock(draft.titleLines),
@@ -38,7 +43,7 @@ function toArticle(draft: ArticleDraft, order: number): ParsedArticle {
     body,
     continuation: draft.continuation && { toPage: draft.continuation.page, marker: draft.continuation.marker },
     continuedFrom: draft.continuedFrom && { fromPage: draft.continuedFrom.page, marker: draft.continuedFrom.marker },
-    datelines: inner.length === 0 ? [] : innerDatelines(draft, paragraphs, body),
+    datelines,
   };
 }
 
