@@ -123,6 +123,7 @@ describe('national and international bylines', () => {
     ['本报东京６月３日电', { agency: '本报', place: '东京', date: '６月３日' }],
     ['湖南日报·新湖南客户端2月29日讯', { agency: '湖南日报·新湖南客户端', place: null, date: '2月29日' }],
     ['据新华社电', { agency: '新华社', place: null, date: null }],
+    ['另据新华社华盛顿5月1日电', { agency: '新华社', place: '华盛顿', date: '5月1日' }],
     ['本报讯', { agency: '本报', place: null, date: null }],
     ['长沙晚报讯', { agency: '长沙晚报', place: null, date: null }],
   ])('takes %s apart', (dateline, parts) => {

@@ -24,10 +24,10 @@ export interface DatelineParts {
 const DATELINE_WINDOW = 32;
 const BRACKET_WINDOW = 100;
 const CREDIT_LINE_MAX = 60;
-/** A news source, an optional place and date, then 讯 or 电. Only ever run on <= 32 characters. */
-const DATELINE = /^据?(?:本报|本刊|本台|本网|[\p{Script=Han}·]{1,16}?(?:日报|晚报|早报|晨报|时报|商报|报|通讯社|社|网|台|客户端|新闻|传媒|融媒))[\p{Script=Han}\d０-９·]{0,14}?(?:讯|电)$/u;
+/** A news source (据 or 另据 before it: a roundup's next source), an optional place and date, then 讯 or 电. Only ever run on <= 32 characters. */
+const DATELINE = /^(?:另据|又据|据)?(?:本报|本刊|本台|本网|[\p{Script=Han}·]{1,16}?(?:日报|晚报|早报|晨报|时报|商报|报|通讯社|社|网|台|客户端|新闻|传媒|融媒))[\p{Script=Han}\d０-９·]{0,14}?(?:讯|电)$/u;
 /** The source of a dateline: the shortest name ending like a news outlet, with ·-joined parts (湖南日报·新湖南客户端). */
-const AGENCY = /^(据?)((?:本报|本刊|本台|本网|[\p{Script=Han}]{1,16}?(?:日报|晚报|早报|晨报|时报|商报|通讯社|社|报|网|台|客户端|新闻|传媒|融媒))(?:·[\p{Script=Han}]{1,12}?(?:客户端|网|台|报|新闻|社))*)/u;
+const AGENCY = /^((?:另据|又据|据)?)((?:本报|本刊|本台|本网|[\p{Script=Han}]{1,16}?(?:日报|晚报|早报|晨报|时报|商报|通讯社|社|报|网|台|客户端|新闻|传媒|融媒))(?:·[\p{Script=Han}]{1,12}?(?:客户端|网|台|报|新闻|社))*)/u;
 /** The date as printed: 5月2日, full-width ６月３日, or in numerals (五月二日). */
 const DATE_PART = /((?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,2})月(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})日)$/u;
 /** 电 also ends ordinary words (供电, 发电); a wire dateline carries a date or is 新华社电-like. */

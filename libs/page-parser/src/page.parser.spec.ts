@@ -188,6 +188,11 @@ describe('composite stories with inner datelines', () => {
     ]);
   });
 
+  it('reads 另据新华社…电 as an inner dateline', () => {
+    const [article] = parsePage(page('多国庆祝国际劳动节', '新华社开罗5月1日电 埃及多地举行集会。', '另据新华社华盛顿5月1日电 美国多地举行集会。'));
+    expect(article.datelines).toMatchObject([{ text: '另据新华社华盛顿5月1日电', agency: '新华社', place: '华盛顿', offset: 10 }]);
+  });
+
   it('starts a new story after one that ended with (完)', () => {
     const articles = parsePage(page('国际油价小幅上涨', '新华社纽约5月12日电 国际油价12日小幅上涨。（完）', '新华社伦敦5月12日电 伦敦股市12日收涨。'));
     expect(articles.map((a) => [a.headline, a.byline?.dateline])).toEqual([
@@ -258,6 +263,11 @@ describe('summary lines under a headline', () => {
       ['农贸市场改造提速', [summary]],
     ]);
     expect(articles[1].body).toBe('记者昨天从市商务局获悉，今年全市将新建改建农贸市场50个。\n改造后的市场将统一设置快检室和公平秤。');
+  });
+
+  it('takes a summary line over a scene-setting lede (眼下, 走进, 清晨…) as a subheadline', () => {
+    const [article] = parsePage(page('农贸市场改造提速', summary, '走进改造后的城南农贸市场，摊位整齐划一，地面干净清爽。'));
+    expect(article).toMatchObject({ subheadlines: [summary], body: '走进改造后的城南农贸市场，摊位整齐划一，地面干净清爽。' });
   });
 
   it('takes a summary line between a mid-page headline and a credit line as a subheadline', () => {

@@ -226,7 +226,7 @@ export class PageSegmenter {
     if (!isSummaryLine(text)) return false;
     const next = this.items[index + 1];
     if (endsTitleBlock(next)) return true;
-    if (next?.kind !== 'text' || REPORTED_OPENING.test(text) || !opensLikeParagraph(next.text) || opensMidList(next.text)) return false;
+    if (next?.kind !== 'text' || REPORTED_OPENING.test(text) || !(opensLikeParagraph(next.text) || SCENE_OPENING.test(next.text)) || opensMidList(next.text)) return false;
     return !(this.wordChecksLeft-- > 0 && wordSpansJoin(text, next.text));
   }
 
@@ -307,6 +307,8 @@ function pullBackKicker(body: string[], alone: boolean): string | null {
 
 /** How a reported paragraph opens and a summary does not (a summary may open with a date: 今年, 昨天). */
 const REPORTED_OPENING = /^(?:据|记者|他|她|我们|对此|会上|会议)/u;
+/** Openings of an evening paper's scene-setting lede that never continue a cut sentence. */
+const SCENE_OPENING = /^(?:眼下|连日来|走进|清晨|凌晨|近年来|春节期间|节假日期间)/u;
 const SUMMARY_MIN = 40;
 const SUMMARY_MAX = 90;
 /** Sentence marks a summary line never has; it may have commas, 、 and quotes. */
