@@ -77,9 +77,14 @@ function bareCredits(line: string, from: number): { end: number; credits: Credit
   tokenRe.lastIndex = from;
   let accepted: { end: number; credits: Credits } | null = null;
   let text = '';
+  // Credits sit within BRACKET_WINDOW of the dateline: matching on a bounded window keeps one enormous token (a
+  // line of 20 M brackets) from overflowing the regex engine's stack.
+  const window = line.slice(0, from + BRACKET_WINDOW + 64);
   for (let count = 0; count < 10; count += 1) {
-    const match = tokenRe.exec(line);
+    const match = tokenRe.exec(window);
     if (!match || match.index - from > BRACKET_WINDOW) break;
+    // A token cut by the window's end is not a credit.
+    if (match.index + match[0].length === window.length && window.length < line.length) break;
     const token = match[0].replace(/[:：]$/u, '');
     if (/[，,。；;！？!?“”"(（]/u.test(token)) break;
     const credits = parseCredits(`${text} ${token}`);
