@@ -30,6 +30,7 @@ const article = (pageId: string, order: number): ArticleParsed => ({
   body: '正文。',
   continuation: null,
   continuedFrom: null,
+  datelines: [],
   pageVersion: 'v1',
   pageReceivedAt: new Date().toISOString(),
   parserVersion: 'test',
