@@ -76,7 +76,7 @@ export class ApiModule implements NestModule {
         ...guards,
         storeCapabilitiesProvider,
         IndexSetup,
-        { provide: IdBatch, inject: [STORE_CAPABILITIES], useFactory: (store: StoreCapabilities) => new IdBatch(store.ferretDb) },
+        { provide: IdBatch, inject: [STORE_CAPABILITIES], useFactory: (store: StoreCapabilities) => new IdBatch({ onePerId: !store.flatFilterPushdown, ferretDb: store.ferretDb }) },
         // The repositories: every read and write of the store, and all that differs between MongoDB and FerretDB.
         ArticleRepository,
         ArticleFacetRepository,

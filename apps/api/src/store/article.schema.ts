@@ -54,3 +54,18 @@ StoredArticleSchema.index({ keys: 1, live: 1, sortKey: 1 }, { name: 'keys_live_s
 StoredArticleSchema.index({ grams: 1, live: 1, sortKey: 1 }, { name: 'grams_live_sortKey' });
 // GET /v1/articles with no filter or only a date range: {live: true, sortKey: range}.
 StoredArticleSchema.index({ live: 1, sortKey: 1 }, { name: 'live_sortKey' });
+
+/**
+ * The same queries on FerretDB over PostgreSQL (tools/infra/ferretdb-patches): single-field indexes only. A name
+ * ending in `_gin` makes a GIN (jsonb_path_ops) index, which serves the pushed-down `@>` of an equality or an
+ * `$all` (a btree on an array of ~560 grams would not even fit its rows); a plain one is a btree that serves
+ * ORDER BY sortKey LIMIT n and the sortKey range. PostgreSQL combines them per query.
+ */
+export const ARTICLE_FERRETDB_INDEXES = [
+  // Every list filter: {keys: {$all: […]}} (entities, places, within, source, page).
+  { key: { keys: 1 }, name: 'keys_gin' },
+  // q=: {grams: {$all: [pairs]}}.
+  { key: { grams: 1 }, name: 'grams_gin' },
+  // Every list: ORDER BY sortKey [DESC] LIMIT n, and the date range / keyset cursor on sortKey.
+  { key: { sortKey: 1 }, name: 'sortKey' },
+] as const;

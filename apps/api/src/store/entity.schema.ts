@@ -27,3 +27,9 @@ StoredEntitySchema.index({ type: 1, articleCount: -1, name: 1, _id: 1 }, { name:
 StoredEntitySchema.index({ articleCount: -1, name: 1, _id: 1 }, { name: 'count_name' });
 // place=株洲 / within=株洲市: a place name as written to its division code.
 StoredEntitySchema.index({ type: 1, aliases: 1 }, { name: 'type_aliases' });
+
+/** On FerretDB over PostgreSQL (see ARTICLE_FERRETDB_INDEXES). */
+export const ENTITY_FERRETDB_INDEXES = [
+  // place=株洲 / within=株洲市 (PlaceResolver) and /v1/entities/place/:name: {type: 'place', aliases: name}.
+  { key: { aliases: 1 }, name: 'aliases_gin' },
+] as const;

@@ -4,14 +4,27 @@ import { guardHolds, type WriteGuard } from './write-guard';
 /** Requests to the store in flight at once for one batch on FerretDB (each is cheap; many would queue there anyway). */
 const PER_ID_CONCURRENCY = 8;
 
-/**
- * Reads and writes of documents by _id. On MongoDB a batch is one $in on the _id index. FerretDB v1 (SQLite)
- * pushes only a filter of exactly {_id: <string>} down to SQLite; any other filter, $in included, decodes every
- * document of the collection in Go (measured: 10 ids by $in in a 3,000-article collection take 14 s, one id
- * 0.005 s with the _id index fix in tools/infra), so there a batch is one request per id, a few at a time.
- */
+export interface IdBatchMode {
+  /**
+   * One request per id for reads, deletes and updates: FerretDB over SQLite pushes only a filter of exactly
+   * {_id: <string>} down; any other, $in included, decodes every document of the collection in Go (measured:
+   * 10 ids by $in in a 3,000-article collection take 14 s, one id 0.005 s). FerretDB over PostgreSQL (patched in
+   * tools/infra) pushes `$in` on _id down as `_id = … OR …` on the primary key, so there a batch is one $in.
+   */
+  onePerId: boolean;
+  /** FerretDB: per-statement updates and compare-and-set as read + check (see updateEach, updateIf). */
+  ferretDb: boolean;
+}
+
+/** Reads and writes of documents by _id. On MongoDB a batch is one $in on the _id index. */
 export class IdBatch {
-  constructor(private readonly onePerId: boolean) {}
+  private readonly onePerId: boolean;
+  private readonly ferretDb: boolean;
+
+  constructor(mode: IdBatchMode) {
+    this.onePerId = mode.onePerId;
+    this.ferretDb = mode.ferretDb;
+  }
 
   async find<T>(model: Model<T>, ids: readonly string[], projection?: ProjectionType<T>): Promise<T[]> {
     const unique = [...new Set(ids)];
@@ -45,7 +58,7 @@ export class IdBatch {
    */
   async updateEach<T>(model: Model<T>, statements: ReadonlyArray<{ filter: { _id: string }; update: UpdateQuery<T>; upsert?: boolean }>): Promise<void> {
     if (statements.length === 0) return;
-    if (this.onePerId) await eachLimited(statements, (s) => model.updateOne(s.filter as never, s.update, { upsert: s.upsert ?? false }).exec());
+    if (this.ferretDb) await eachLimited(statements, (s) => model.updateOne(s.filter as never, s.update, { upsert: s.upsert ?? false }).exec());
     else await model.bulkWrite(statements.map((updateOne) => ({ updateOne })) as never, { ordered: false });
   }
 
@@ -56,7 +69,7 @@ export class IdBatch {
    * Callers hold the document's KeyedMutex, so within one api replica nothing interleaves.
    */
   async updateIf<T>(model: Model<T>, id: string, guard: WriteGuard, update: UpdateQuery<T>): Promise<boolean> {
-    if (!this.onePerId) return (await model.updateOne({ _id: id, ...guard } as never, update)).matchedCount > 0;
+    if (!this.ferretDb) return (await model.updateOne({ _id: id, ...guard } as never, update)).matchedCount > 0;
     const current = await model.findById(id, Object.fromEntries(Object.keys(guard).map((path) => [path, 1]))).lean<Record<string, unknown>>();
     if (!current || !guardHolds(current, guard)) return false;
     return (await model.updateOne({ _id: id } as never, update)).matchedCount > 0;

@@ -32,8 +32,20 @@ export const storeCapabilitiesProvider: Provider = {
     if (!db) throw new Error('the store connection has no database');
     const info = (await db.admin().command({ buildInfo: 1 })) as { version?: string; ferretdbVersion?: string };
     const ferretDb = typeof info.ferretdbVersion === 'string';
-    // FerretDB says in explain whether it handed the filter to its backend.
-    const probe = ferretDb ? ((await db.collection('articles').find({ live: true }).limit(1).explain()) as { filterPushdown?: boolean }) : null;
+    // FerretDB says in explain whether it handed the filter to its backend (only for a collection that exists).
+    // Retried: FerretDB drops the connection when replicas starting together create the same table at once.
+    let probe: { filterPushdown?: boolean } | null = null;
+    for (let attempt = 1; ferretDb && probe === null; attempt++) {
+      try {
+        await db.createCollection('articles').catch((error: unknown) => {
+          if ((error as { codeName?: string })?.codeName !== 'NamespaceExists') throw error;
+        });
+        probe = (await db.collection('articles').find({ live: true }).limit(1).explain()) as { filterPushdown?: boolean };
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
     return { ferretDb, flatFilterPushdown: !ferretDb || probe?.filterPushdown === true, version: info.ferretdbVersion ?? info.version ?? 'unknown' };
   },
 };
