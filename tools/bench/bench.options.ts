@@ -17,7 +17,7 @@ export interface BenchOptions {
   offline: { corpusPages: number; minSeconds: number };
   transport: { pages: number; window: number; awaitedMessages: number };
   e2e: { runs: E2eRunSpec[]; scanners: number; stallSeconds: number; maxRunSeconds: number | null };
-  api: { targetArticles: number; rates: number[]; durationSeconds: number; connections: number };
+  api: { targetArticles: number; rates: number[]; durationSeconds: number; connections: number; clients: number };
   profile: boolean;
   /** Where the JSON report goes (relative to the repository root). */
   out: string;
@@ -32,6 +32,8 @@ export const USAGE = `npm run bench [-- options]
   --articles N      stored articles for the API benchmark (default 100000)
   --scanners N      scanners submitting in parallel in the throughput runs (default 8)
   --rates A,B       API request rates per second (default 100,1000; quick 1000)
+  --clients N       API closed-loop run with N concurrent clients after the fixed rates (default 8; 0: none)
+  --api-seconds N   length of each API case (default 15; quick 5)
   --max-run-seconds N  cap on one end-to-end run (default: 20 quick; else 300 s or 0.2 s per page, whichever is more)
   --seed N          corpus seed (default 20240223)
   --profile         CPU-profile the offline cases and the services, and report the hottest functions
@@ -57,6 +59,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   let out: string | undefined;
   let help = false;
   let maxRunSeconds: number | null = null;
+  let clients = 8;
+  let apiSeconds: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -83,6 +87,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--rates':
         rates = (value() ?? '').split(',').map((rate) => positiveInt('--rates', rate.trim()));
+        break;
+      case '--clients': {
+        const given = value();
+        clients = given === '0' ? 0 : positiveInt('--clients', given);
+        break;
+      }
+      case '--api-seconds':
+        apiSeconds = positiveInt('--api-seconds', value());
         break;
       case '--seed':
         seed = positiveInt('--seed', value());
@@ -126,7 +138,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     offline: { corpusPages: quick ? 100 : 1_000, minSeconds: quick ? 1 : 3 },
     transport: { pages: quick ? 100 : 1_000, window: 256, awaitedMessages: quick ? 500 : 2_000 },
     e2e: { runs, scanners, stallSeconds: quick ? 60 : 180, maxRunSeconds },
-    api: { targetArticles: articles ?? (quick ? 5_000 : 100_000), rates: rates ?? (quick ? [1_000] : [100, 1_000]), durationSeconds: quick ? 5 : 15, connections: 32 },
+    api: { targetArticles: articles ?? (quick ? 5_000 : 100_000), rates: rates ?? (quick ? [1_000] : [100, 1_000]), durationSeconds: apiSeconds ?? (quick ? 5 : 15), connections: 32, clients },
     profile,
     out: out ?? (partial ? 'tools/bench/reports/quick.json' : 'tools/bench/reports/latest.json'),
     help,

@@ -1,12 +1,12 @@
 // Fills the store for the API benchmark. Two ways, both ending in the api's own consumers (its write path):
 // - a full stack: pages go in as a scanner sends them (ingest -> parser -> enricher -> api);
-// - an api-only stack: the bench parses and tags generated pages itself (the real libraries) and publishes
-//   pages.received, pages.parsed and articles.enriched straight into JetStream, pipelined.
-import { headers as natsHeaders, type PubAck } from 'nats';
+// - an api-only stack: the loader (tools/loader, also `npm run load`) parses and tags generated pages itself
+//   (the real libraries) and publishes pages.received, pages.parsed and articles.enriched straight into
+//   JetStream, pipelined.
 import type { LogFn } from '../../infra/infra.types';
 import { submitPage } from '../../scanner/submit-page';
 import { generatePage } from '../corpus/page.generator';
-import { pageMessagesOf } from '../corpus/pipeline-messages';
+import { publishPages } from '../../loader/page.loader';
 import type { BenchStack } from '../e2e/bench-stack';
 import { ConsumerLagMonitor } from '../e2e/consumer-lag.monitor';
 
@@ -75,28 +75,17 @@ async function drained(stack: BenchStack, monitor: ConsumerLagMonitor, started: 
 }
 
 async function publishDirect(stack: BenchStack, seed: number, pages: number, source: string, log: LogFn): Promise<number> {
-  const js = stack.nats.jetstream();
-  const pending = new Set<Promise<PubAck>>();
-  const publish = async (subject: string, payload: unknown, msgID: string) => {
-    const headers = natsHeaders();
-    headers.set('X-Correlation-Id', msgID);
-    const ack = js.publish(subject, Buffer.from(JSON.stringify(payload)), { msgID, headers, timeout: 60_000 });
-    pending.add(ack);
-    void ack.finally(() => pending.delete(ack)).catch(() => undefined);
-    if (pending.size >= 256) await Promise.race(pending);
-  };
-  let articles = 0;
-  for (let i = 0; i < pages; i++) {
-    const page = generatePage(seed, i);
-    const messages = pageMessagesOf({ source, date: page.date, page: page.page }, page.text);
-    await publish('pages.received', messages.received, `${messages.received.pageId}:${messages.received.contentHash}`);
-    await publish('pages.parsed', messages.parsed, `${messages.received.pageId}:parsed`);
-    for (const article of messages.enriched) await publish('articles.enriched', article, `${article.id}:${article.pipelineVersion}`);
-    articles += messages.enriched.length;
-    if (i % 1000 === 999) log(`api load: ${i + 1}/${pages} pages published (${articles} articles)`);
+  function* generated() {
+    for (let i = 0; i < pages; i++) {
+      const page = generatePage(seed, i);
+      yield { source, date: page.date, page: page.page, text: page.text };
+    }
   }
-  await Promise.all(pending);
-  return articles;
+  const done = await publishPages(stack.nats.jetstream(), generated(), {
+    every: 1_000,
+    onProgress: (p) => log(`api load: ${p.pages}/${pages} pages published (${p.articles} articles, ${(p.pages / Math.max(p.seconds, 0.001)).toFixed(0)} pages/s)`),
+  });
+  return done.articles;
 }
 
 async function submitThroughScanner(stack: BenchStack, seed: number, pages: number, source: string, log: LogFn): Promise<number> {

@@ -149,7 +149,7 @@ export function renderTable(report: BenchReport): string {
 
   if (report.api) {
     const a = report.api;
-    out.push('', `API  ${int(a.storedArticles)} stored articles (${a.loadedBy}); autocannon ${a.connections} connections, ${a.durationSeconds} s per case, rotating over ${a.pools.ids} ids / ${a.pools.people} people / ${a.pools.words} words`);
+    out.push('', `API  ${int(a.storedArticles)} stored articles (${a.loadedBy}); autocannon ${a.connections} connections at fixed rates${a.clients ? `, then ${a.clients} closed-loop clients (rate "c${a.clients}")` : ''}, ${a.durationSeconds} s per case, rotating over ${a.pools.ids} ids / ${a.pools.people} people / ${a.pools.words} words${a.pools.cursors !== undefined ? ` / ${a.pools.cursors} next-page cursors` : ''}`);
     if (a.backlogDropped) out.push(`  loading stopped with ${int(a.backlogDropped)} messages still waiting; they were dropped (streams purged) so that the reads ran on a quiet store`);
     if (a.load) out.push(`  loaded ${int(a.load.articles)} articles in ${n(a.load.seconds, 0)} s = ${n(a.load.articlesPerSec, 0)} articles/s through the api's consumers (${a.load.path})${a.load.complete ? '' : `; stopped early: ${a.load.projectedSecondsLeft && Number.isFinite(a.load.projectedSecondsLeft) ? `at that rate the rest would take ${n(a.load.projectedSecondsLeft / 3600, 1)} h more` : 'time limit'}`}`);
     out.push(
@@ -159,7 +159,7 @@ export function renderTable(report: BenchReport): string {
           const apiCpu = Object.entries(c.cpu).filter(([name]) => name.startsWith('api')).reduce((sum, [, v]) => sum + v, 0);
           const storeCpu = Object.entries(c.cpu).filter(([name]) => name.startsWith('ferretdb') || name.startsWith('postgres')).reduce((sum, [, v]) => sum + v, 0);
           const otherCpu = Object.entries(c.cpu).filter(([name]) => !name.startsWith('api') && !name.startsWith('ferretdb') && !name.startsWith('postgres')).reduce((sum, [, v]) => sum + v, 0);
-          return [c.name, int(c.targetRate), int(c.achievedRate), n(c.latencyMs.p50, 0), n(c.latencyMs.p90, 0), n(c.latencyMs.p99, 0), c.p99VsHealth === null ? '' : `${n(c.p99VsHealth, 1)}x`, int(c.non2xx), int(c.errors + c.timeouts), n(apiCpu, 2), storeCpu ? n(storeCpu, 2) : 'n/a', n(otherCpu, 2)];
+          return [c.name, c.targetRate ? int(c.targetRate) : `c${c.connections}`, int(c.achievedRate), n(c.latencyMs.p50, 0), n(c.latencyMs.p90, 0), n(c.latencyMs.p99, 0), c.p99VsHealth === null ? '' : `${n(c.p99VsHealth, 1)}x`, int(c.non2xx), int(c.errors + c.timeouts), n(apiCpu, 2), storeCpu ? n(storeCpu, 2) : 'n/a', n(otherCpu, 2)];
         }),
       ),
     );
