@@ -43,6 +43,20 @@ describe('people and their titles', () => {
     expect(names(e.people).sort()).toEqual(['刘光跃', '欧阳明辉', '聂方红', '阳望平'].sort());
   });
 
+  it('tags countries as places, 中国 included, except inside organizations, doctrines and facilities', () => {
+    const e = tagText('从中国进口的设备，中国企业在美国和俄罗斯投资。学习新时代中国特色社会主义思想。在中国动力谷展示中心参观。中华人民共和国成立。中国科学院院士来访。');
+    expect(names(e.places)).toEqual(['中国', '美国', '俄罗斯', '中华人民共和国']);
+    expect(e.places[0].mentions).toHaveLength(2);
+    expect(names(e.organizations)).toEqual(['中国科学院']);
+  });
+
+  it('finds 中国 + a short company name where the context says company, not 中国 + a word', () => {
+    const e = tagText('叶片助力中国中车海上风电实现突破，中国中车的订单增加。助力中国经济发展。');
+    expect(names(e.organizations)).toEqual(['中国中车']);
+    expect(e.organizations[0].mentions).toHaveLength(2);
+    expect(names(e.places)).toEqual(['中国']);
+  });
+
   it('reads titles written after a name, and skips names inside doctrines', () => {
     const e = tagText('深入学习贯彻习近平总书记重要讲话精神和习近平新时代中国特色社会主义思想。');
     expect(person(e, '习近平')?.roles).toEqual(['总书记']);

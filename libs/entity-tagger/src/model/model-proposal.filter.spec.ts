@@ -18,14 +18,16 @@ describe('what the rules accept of the model', () => {
     expect(acceptModelOrganization('市委')).toBe(false);
     expect(acceptModelOrganization('省政协')).toBe(false);
     expect(acceptModelOrganization('发展')).toBe(false);
+    expect(acceptModelOrganization('中国中车')).toBe(true);
+    expect(acceptModelOrganization('中国经济')).toBe(false);
   });
 
-  it('places: names, not facilities, common words or the convention-excluded 中国', () => {
+  it('places: names and countries (中国 too), not facilities or common words', () => {
     expect(acceptModelPlace('洞庭湖')).toBe(true);
     expect(acceptModelPlace('罗霄山脉')).toBe(true);
     expect(acceptModelPlace('城中村')).toBe(false);
     expect(acceptModelPlace('北斗大厦')).toBe(false);
-    expect(acceptModelPlace('中国')).toBe(false);
+    expect(acceptModelPlace('中国')).toBe(true);
     expect(acceptModelPlace('危桥')).toBe(false);
   });
 });

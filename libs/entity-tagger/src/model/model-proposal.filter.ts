@@ -5,6 +5,7 @@ import { FACILITY_SUFFIXES } from '../lexicon/region.lexicon';
 import { isBareOrgan } from '../recognize/organization.recognizer';
 import { surnameLength } from '../lexicon/surname.lexicon';
 import { worldPlaceNames } from '../lexicon/world-place.lexicon';
+import { isChinaCompanyShortForm } from '../recognize/company-context.rules';
 import { plausibleName } from '../recognize/person-name.rules';
 import { isGenericAreaName } from '../recognize/place.recognizer';
 import type { Division } from '../lexicon/division.index';
@@ -33,11 +34,6 @@ const MEDIA_ENDING = /(?:日报|晚报|时报|早报|商报|报|网|卫视|电�
 const PLACE_ENDING = /(?:[山峰岭江河湖海洋湾港岛洲川溪泉峡谷原村庄屯寨镇乡区县州省国关口坝滩]|山脉|社区)$/;
 // Built things (桥, 楼, 馆…) and the facility endings of the place rules: facilities are not place mentions.
 const STRUCTURE_LAST = new Set([...'桥楼厅馆站场园店厦坊亭塔门院校厂库']);
-/**
- * 中国 is left out of places by the tagger's convention (it mostly heads names: 中国科学院, 中国特色…; see the
- * README); the model's 中国 is left out the same way.
- */
-const NOT_PLACES = new Set(['中国']);
 const PROPER_NAME_POS = new Set(['ns', 'nsf', 'nr', 'nrt', 'nrfg', 'nz']);
 
 /**
@@ -82,6 +78,8 @@ export function acceptModelOrganization(name: string): boolean {
   // two sources agree.
   const pos = jiebaLexicon().words.get(name)?.pos;
   if (pos === 'nt' || pos === 'j') return true;
+  // 中国中车: the shape of a national group's short form, with the model's ORG for context.
+  if (isChinaCompanyShortForm(name)) return true;
   if (MEDIA_ENDING.test(name)) return true;
   for (let k = Math.max(1, name.length - 7); k < name.length; k++) {
     // The ending must leave a head in front of it (a bare 委员会 is not a name).
@@ -95,7 +93,7 @@ export function acceptModelOrganization(name: string): boolean {
  * place word (山, 江, 村, 路…), or a two- to six-character name jieba does not know as a word of another kind.
  */
 export function acceptModelPlace(name: string): boolean {
-  if (name.length < 2 || name.length > 12 || !isAllHan(name) || NOT_PLACES.has(name)) return false;
+  if (name.length < 2 || name.length > 12 || !isAllHan(name)) return false;
   if (STRUCTURE_LAST.has(name[name.length - 1]) || FACILITY_SUFFIXES.some((f) => name.endsWith(f))) return false;
   const { words } = jiebaLexicon();
   const e = words.get(name);

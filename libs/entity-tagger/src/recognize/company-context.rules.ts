@@ -49,6 +49,46 @@ export function companiesBeforeTitles(text: string): NameSpan[] {
   return out;
 }
 
+/** Verbs before a company's name and words after it that only a company takes (助力中国中车, 中国中车旗下). */
+const COMPANY_BEFORE = /(?:助力|携手|联手|牵手|入股|收购|并购|控股)$/;
+const COMPANY_AFTER = /^(?:旗下|控股|股份|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官)/;
+const FUNCTION_CHAR = /[的了在是和与及等将把被从向对为也都就而或又才所之其各每这那该本]/;
+
+/**
+ * 中国 + a short company name (中国中车, 中国宝武): the national groups' short forms carry 中国 in front of a two-
+ * character stem that is not a word of the language (中车, not 经济 or 制造). Taken where the context says company:
+ * a company verb before it (助力, 携手, 收购…) or a company word after it (旗下, 董事长…). Later occurrences of a
+ * name found so are mentions too.
+ */
+export function chinaCompanyShortForms(text: string): NameSpan[] {
+  const names = new Set<string>();
+  for (let k = text.indexOf('中国'); k >= 0; k = text.indexOf('中国', k + 1)) {
+    const name = text.slice(k, k + 4);
+    if (!isChinaCompanyShortForm(name)) continue;
+    if (COMPANY_BEFORE.test(text.slice(Math.max(0, k - 2), k)) || COMPANY_AFTER.test(text.slice(k + 4, k + 10))) names.add(name);
+  }
+  const out: NameSpan[] = [];
+  for (const name of names) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) out.push({ start: i, end: i + name.length, name });
+  }
+  return out;
+}
+
+/** 中国 + two characters that are no word, no place and no function word: the shape of a national group's short form. */
+export function isChinaCompanyShortForm(name: string): boolean {
+  if (name.length !== 4 || !name.startsWith('中国') || !isAllHan(name)) return false;
+  const stem = name.slice(2);
+  if (FUNCTION_CHAR.test(stem[0]) || /^[一二两三四五六七八九十百千万亿第]/.test(stem)) return false;
+  const { words } = jiebaLexicon();
+  const e = words.get(stem);
+  // A common word (经济, 特色, 人民; rare dictionary entries are noise) is what 中国 qualifies, not a stem.
+  if (e && !(e.pos === 'j' || e.pos === 'nz') && e.freq >= 200) return false;
+  // 中国企, 中国人: a common word made of 中国's last character and the stem (国企, 国人) reads across.
+  for (const w of [name.slice(1, 3), name.slice(1, 4)]) if ((words.get(w)?.freq ?? 0) >= 100) return false;
+  const { forms } = divisionIndex();
+  return !forms.has(stem) && !forms.has(stem[0]);
+}
+
 function plausibleCompany(name: string): boolean {
   if (name.length < 3 || name.length > 8 || !isAllHan(name) || GENERIC.test(name)) return false;
   // 两家企业, 各成员单位, 这家公司: a count or a pointer and a generic noun.

@@ -1,5 +1,5 @@
 import { divisionIndex } from '../lexicon/division.index';
-import { companiesBeforeTitles, universityShortForms } from './company-context.rules';
+import { chinaCompanyShortForms, companiesBeforeTitles, universityShortForms } from './company-context.rules';
 import { jiebaLexicon } from '../lexicon/jieba.lexicon';
 import { NATIONAL_MEDIA, REGIONAL_MEDIA } from '../lexicon/media.lexicon';
 import { ADMIN_CHARS, ADMIN_PREFIXES, isOrgSuffix, knownOrgNames, knownOrgTrie, NATIONAL_ORGANS, orgSuffixTrie } from '../lexicon/org.lexicon';
@@ -49,7 +49,7 @@ export function recognizeOrganizations(text: string, blocked: (start: number, en
   }
   const kept = pickLongest(found.filter((c) => !blocked(c.start, c.end) && !isOfficeTitle(text, c)));
   // Names whose context says they are organizations: companies before a business title, universities' short forms.
-  const byContext = [...companiesBeforeTitles(text), ...universityShortForms(text, kept.map((k) => k.name))].filter((c) => !blocked(c.start, c.end) && !kept.some((k) => k.start < c.end && c.start < k.end));
+  const byContext = [...companiesBeforeTitles(text), ...chinaCompanyShortForms(text), ...universityShortForms(text, kept.map((k) => k.name))].filter((c) => !blocked(c.start, c.end) && !kept.some((k) => k.start < c.end && c.start < k.end));
   return byContext.length ? pickLongest([...kept, ...byContext]) : kept;
 }
 

@@ -75,6 +75,7 @@ export function placeCandidates(seg: number, text: string, blocked: (start: numb
           if (!(feature && v.form.short && v.form.division.level >= 3)) forms.push(v.form);
         }
         else if (v.kind === 'macro') named(i, end, 5);
+        else if (v.kind === 'country' && (insideFacilityName(text, end) || headsDoctrine(text, end))) continue;
         else if (!crossesWordBothSides(text, i, end, v.kind === 'country')) {
           // 长江中下游, 黄河流域: a river's stretch is named with it.
           const stretch = v.kind === 'feature' ? featureStretch(text, i, end) : 0;
@@ -162,9 +163,18 @@ function headsVillage(text: string, end: number): boolean {
 /** A dictionary place read across a word on either side (增加纳税 is not 加纳). */
 function crossesWordBothSides(text: string, start: number, end: number, checkEnd: boolean): boolean {
   const { words } = jiebaLexicon();
-  if (start > 0 && words.has(text.slice(start - 1, start + 1))) return true;
-  // A river or lake name is long enough to trust at its end (长江岸线 is 长江 + 岸线).
-  return checkEnd && end < text.length && end - start >= 2 && words.has(text.slice(end - 1, end + 1)) && !words.has(text.slice(start, end + 1));
+  // 从中国, 在美国: a preposition in front makes a word with the name's first character only by accident (从中).
+  if (start > 0 && words.has(text.slice(start - 1, start + 1)) && !(checkEnd && PREPOSITION.test(text[start - 1]))) return true;
+  // A river or lake name is long enough to trust at its end (长江岸线 is 长江 + 岸线); a word that starts right after
+  // the name splits it there (中国企业 is 中国 + 企业, not 中 + 国企).
+  return checkEnd && end < text.length && end - start >= 2 && words.has(text.slice(end - 1, end + 1)) && !words.has(text.slice(start, end + 1)) && !words.has(text.slice(end, end + 2));
+}
+
+const PREPOSITION = /[从在向对与和同把被让给为于及到赴往自由据]/;
+
+/** 中国特色社会主义(思想): a country that heads the name of a doctrine is part of that name. */
+export function headsDoctrine(text: string, end: number): boolean {
+  return text.startsWith('特色社会主义', end);
 }
 
 /** 湘赣, 湘赣边, 京津冀: two or more province abbreviations in a row, at least one unambiguous. */
@@ -232,7 +242,7 @@ function namedAreas(seg: number, text: string): PlaceCandidate[] {
  * Facility and road names (株洲北斗产业园展厅, 中国动力谷展示中心): a place that starts one is part of its name,
  * not a mention. Looks right from the place for a facility ending within the same run of words.
  */
-function insideFacilityName(text: string, end: number): boolean {
+export function insideFacilityName(text: string, end: number): boolean {
   const { facility } = tries();
   const { words, jieba } = jiebaLexicon();
   for (let j = end; j < text.length && j - end <= 6 && isHan(text.charCodeAt(j)); j++) {
