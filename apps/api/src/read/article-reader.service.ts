@@ -48,15 +48,16 @@ export class ArticleReader {
   }
 
   /**
-   * The part, if it is served. One read: `live` is set on a whole version just before its page switches to it
-   * and the replaced version is deleted just after, so a part read by id is one the page served at some moment
-   * of the read (lists, which combine parts of many pages, also check the page). A linked part is checked
-   * against the page already read.
+   * The part, if it is served: its page's served version is the part's (read after the part, so a part read
+   * during a switch is one the page served at some moment of the read). A linked part is checked against the
+   * page already read.
    */
   private async servedPart(id: string, page?: Pick<StoredPage, 'live'>): Promise<PartDoc | null> {
     const doc = await this.articles.findById<ReadPart>(id, PART_PROJECTION);
     if (!doc?.live) return null;
-    return !page || page.live?.contentHash === doc.pageVersion ? doc : null;
+    // Its page says whether the part's version is served (the part is stored before its version is complete).
+    const served = page ?? (await this.pages.findById<Pick<StoredPage, 'live'>>(doc.pageId, { 'live.contentHash': 1 }));
+    return served?.live?.contentHash === doc.pageVersion ? doc : null;
   }
 
   /** The part on the other side of a jump, when that page is stored and its served version has the matching end. */

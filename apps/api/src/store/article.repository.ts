@@ -66,25 +66,23 @@ export class ArticleRepository {
   /**
    * Writes an article, returning what was stored before (null if it is new). Most articles are new, so this
    * inserts first (one write): on FerretDB an insert only encodes the document, while an upsert also reads and
-   * decodes it. (No projection on the update: FerretDB v1's findAndModify has none.)
+   * decodes it. (No projection on the update: FerretDB v1's findAndModify has none.) Written `live: true` at
+   * once: whether it is served is its page's word (readers check the page's served version), so the version
+   * switch need not rewrite every article (on FerretDB a rewrite of the whole document and its grams index).
    */
   async insertOrReplace<B>(id: string, fields: Omit<StoredArticle, '_id' | 'live'>): Promise<B | null> {
     try {
       // Cast by the schema but not validated (a continued part may have an empty headline, which `required`
       // would refuse; the contract has already checked the message).
-      await this.articles.create([{ _id: id, ...fields, live: false }], { validateBeforeSave: false });
+      await this.articles.create([{ _id: id, ...fields, live: true }], { validateBeforeSave: false });
       return null;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
     return this.articles
-      .findOneAndUpdate({ _id: id }, { $set: fields, $setOnInsert: { live: false } } as UpdateQuery<StoredArticle>, { upsert: true, returnDocument: 'before' })
+      .findOneAndUpdate({ _id: id }, { $set: { ...fields, live: true } } as UpdateQuery<StoredArticle>, { upsert: true, returnDocument: 'before' })
       .lean<B>()
       .exec() as Promise<B | null>;
-  }
-
-  setLive(ids: readonly string[]): Promise<void> {
-    return this.ids.update(this.articles, ids, { $set: { live: true } });
   }
 
   deleteByIds(ids: readonly string[]): Promise<void> {

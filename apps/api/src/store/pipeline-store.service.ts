@@ -116,10 +116,11 @@ export class PipelineStoreService {
       const { id, ...rest } = article;
       const { entityIds, ...index } = indexFieldsOf(article);
       const fields = { ...rest, pageReceivedAt: new Date(article.pageReceivedAt), schemaVersion: ARTICLE_SCHEMA_VERSION, storedAt: new Date(), ...index };
-      // A new article waits (live: false) for its version's switch; one that is already served is updated in place
-      // (reprocessing), with its facet document and entity counts.
+      // A new article waits for its version's switch (readers check the page's served version); one already
+      // served is updated in place (reprocessing), with its facet document and entity counts.
       const before = await this.articles.insertOrReplace<Pick<StoredArticle, 'live' | 'entities' | 'page'>>(id, fields);
-      if (before?.live) {
+      const served = page?.live?.contentHash === article.pageVersion && page.live.articleIds.includes(id);
+      if (before && served) {
         await this.facetDocs.put([{ _id: id, sortKey: index.sortKey, keys: index.keys, entityIds }]);
         await this.entityCounts.apply(entityChanges([before], [article]));
       }

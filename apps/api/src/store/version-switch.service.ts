@@ -20,8 +20,8 @@ export type SwitchArticle = Pick<StoredArticle, '_id' | 'page' | 'entities' | 'c
 /**
  * Serves a page's newest version once all its articles are stored, in an order that keeps readers on one
  * complete version (FerretDB v1 has no transactions):
- *   1. the new version's articles are marked live and get their facet documents (readers still check each
- *      against the page's served version),
+ *   1. the new version's articles (stored with live: true, which only keeps replaced versions of older
+ *      schemas out of the indexes) get their facet documents; readers check each against the page's served version,
  *   2. one write of the page switches `live` to the new version (compare-and-set on the previous one),
  *   3. then the replaced articles are deleted and entity counts move; this cleanup is recorded in step 2 and
  *      redone until it completes, so a crash in between leaves nothing behind.
@@ -76,7 +76,6 @@ export class VersionSwitchService {
     const removedIds = (live?.articleIds ?? []).filter((id) => !parsed.articleIds.includes(id));
     const removed = await this.articles.findByIds<SwitchArticle>(removedIds, SWITCH_PROJECTION);
 
-    await this.articles.setLive(added.map((article) => article._id));
     await this.facetDocs.put(added.map((article) => ({ _id: article._id, sortKey: article.sortKey, keys: article.keys, entityIds: facetEntityIdsOf(entityRefsOf(article.entities)) })));
 
     const storedAt = new Date();
