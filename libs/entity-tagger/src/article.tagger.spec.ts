@@ -57,6 +57,15 @@ describe('people and their titles', () => {
     expect(names(e.places)).toEqual(['中国']);
   });
 
+  it('reads each abbreviation of a coordinated run before a relation noun as a place of its own', () => {
+    const e = tagText('推动中美关系发展，中日韩三国合作，港澳同胞与京津冀地区。两岸关系。湘赣革命根据地。');
+    const byName = new Map(e.places.map((p) => [p.name, p]));
+    expect(names(e.places)).toEqual(['中', '美', '日', '韩', '港', '澳', '京', '津', '冀', '湘赣']);
+    expect(byName.get('中')?.mentions).toHaveLength(2);
+    expect(byName.get('美')?.canonicalName).toBe('美国');
+    expect(byName.get('京')).toMatchObject({ code: '110000', canonicalName: '北京市' });
+  });
+
   it('reads titles written after a name, and skips names inside doctrines', () => {
     const e = tagText('深入学习贯彻习近平总书记重要讲话精神和习近平新时代中国特色社会主义思想。');
     expect(person(e, '习近平')?.roles).toEqual(['总书记']);

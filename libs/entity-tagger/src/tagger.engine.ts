@@ -8,6 +8,7 @@ import { recognizeCampaigns } from './recognize/campaign.recognizer';
 import { bookTitles, datelines, quotations } from './recognize/markup.scanner';
 import { recognizeOrganizations } from './recognize/organization.recognizer';
 import { isDoctrineAt, recognizePeople, roleChain } from './recognize/person.recognizer';
+import { abbreviationRuns } from './recognize/abbreviation-run.rules';
 import { divisionsIn, headsDoctrine, insideFacilityName, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
@@ -113,10 +114,14 @@ export class TaggerEngine {
     const people = this.people(layout, doc, spans, byline, proposals);
 
     const placeKinds: BlockKind[] = ['book', 'quote', 'dateline', 'org', 'person', 'facility', 'byline'];
-    const cands = placeCandidates(0, text, blockedBy(placeKinds));
-    const inOrgs = organizations.flatMap((o) => divisionsIn(o.seg, o.name));
     const placeBlocked = blockedBy(placeKinds);
-    const places = resolvePlaces(cands, doc, (_seg, start, end) => placeBlocked(start, end), this.homeCodes(), inOrgs);
+    // 中美关系, 京津冀地区: each abbreviation of a coordinated run is a place of its own, before the run is read as a region.
+    const runs = abbreviationRuns(text, placeBlocked);
+    const outsideRuns = (start: number, end: number): boolean => placeBlocked(start, end) || runs.some((r) => r.start < end && start < r.end);
+    const cands = placeCandidates(0, text, outsideRuns);
+    const inOrgs = organizations.flatMap((o) => divisionsIn(o.seg, o.name));
+    const places = resolvePlaces(cands, doc, (_seg, start, end) => outsideRuns(start, end), this.homeCodes(), inOrgs);
+    places.push(...runs);
     resolveShortForms(organizations, this.home.length ? this.home : this.configuredHome(), places);
     const placeTaken = (start: number, end: number): boolean => placeBlocked(start, end) || places.some((p) => p.start < end && start < p.end);
     for (const p of acceptedProposals(text, proposals, 'LOC', acceptModelPlace, placeTaken)) {

@@ -44,7 +44,8 @@ function placeFields(h: PlaceHit): Pick<PlaceEntity, 'code' | 'canonicalName' | 
   const d = h.division;
   if (d) return { code: d.code, canonicalName: h.canonicalName, parents: parentsOf(d).map((p) => ({ code: p.code, name: p.name })) };
   const w = h.within;
-  return { code: null, canonicalName: null, parents: w ? [...parentsOf(w), w].map((p) => ({ code: p.code, name: p.name })) : [] };
+  // A country's one-character abbreviation (美 in 中美关系) names its country, without a code.
+  return { code: null, canonicalName: h.canonicalName, parents: w ? [...parentsOf(w), w].map((p) => ({ code: p.code, name: p.name })) : [] };
 }
 
 function group<H extends Span & { name: string }, E extends { mentions: Mention[] }>(hits: H[], merge: (h: H, e?: E) => E, mention: (h: Span) => Mention): E[] {

@@ -1,0 +1,70 @@
+import { divisionIndex } from '../lexicon/division.index';
+import { jiebaLexicon } from '../lexicon/jieba.lexicon';
+import { PROVINCE_ABBREVIATIONS } from '../lexicon/region.lexicon';
+import { isHan } from '../text/char-class.util';
+import type { PlaceHit } from '../text/span.model';
+
+/**
+ * One-character abbreviations of countries as news writes them in coordinated compounds (中美, 中俄, 中日韩):
+ * standard short forms whose full name is unique (巴 for 巴基斯坦 or 巴西, 西, 以, 伊 are left out).
+ */
+export const COUNTRY_ABBREVIATIONS: Record<string, string> = {
+  中: '中国', 美: '美国', 俄: '俄罗斯', 日: '日本', 韩: '韩国', 朝: '朝鲜', 英: '英国', 法: '法国', 德: '德国', 意: '意大利',
+  加: '加拿大', 澳: '澳大利亚', 印: '印度', 越: '越南', 泰: '泰国', 菲: '菲律宾', 新: '新加坡', 荷: '荷兰', 葡: '葡萄牙',
+  波: '波兰', 匈: '匈牙利', 捷: '捷克', 希: '希腊', 埃: '埃及', 墨: '墨西哥', 蒙: '蒙古', 老: '老挝', 缅: '缅甸', 柬: '柬埔寨',
+};
+
+// What follows a coordinated compound of abbreviations: a relation between the places or the region they form.
+const RELATION = /^(?:关系|两国|三国|四国|五国|六国|双方|三方|四方|合作|贸易|经贸|边境|边界|地区|两地|三地|四地|五地|联合|会谈|会晤|协定|协议|峰会|首脑|元首|领导人|外长|友好|友谊|对话|谈判|磋商|交流|建交|同胞|协同|一体化|战略|伙伴|联合声明|交界|毗邻)/;
+// Words that say a country run (两国, 三国, 首脑) or a province run (两地, 三地, 同胞) when a run reads both ways.
+const COUNTRY_CUE = /^(?:两国|三国|四国|五国|六国|首脑|元首|领导人|外长|建交)/;
+
+/**
+ * 中美关系, 中日韩三国, 港澳同胞, 京津冀地区, 沪苏浙皖三地: a run of two to four one-character abbreviations, all of the
+ * same level (countries, or provinces and regions), followed by a relation or region noun, or standing alone between
+ * punctuation (the whole coordinated list). Each character is a place mention, linked to its full name: 美 → 美国
+ * (no code), 京 → 北京市 (its code). 两岸 is no such run (两 is no abbreviation).
+ */
+export function abbreviationRuns(text: string, blocked: (start: number, end: number) => boolean): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  const { words } = jiebaLexicon();
+  for (let i = 0; i < text.length; i++) {
+    if (!isAbbr(text[i])) continue;
+    let j = i;
+    while (j < text.length && isAbbr(text[j]) && j - i < 5) j++;
+    let start = i;
+    // 今日中美关系: a character that makes a word with the one before the run is that word's (今日).
+    if (start > 0 && isHan(text.charCodeAt(start - 1)) && (words.get(text.slice(start - 1, start + 1))?.freq ?? 0) >= 50) start++;
+    const run = text.slice(start, j);
+    i = j - 1;
+    if (run.length < 2 || run.length > 4 || new Set(run).size !== run.length) continue;
+    const after = text.slice(j, j + 4);
+    const relation = RELATION.test(after);
+    const alone = (start === 0 || !isHan(text.charCodeAt(start - 1))) && (j >= text.length || !isHan(text.charCodeAt(j)));
+    if (!relation && !alone) continue;
+    // A word of the language (日美 is none; 中日 a time word, 美德 a virtue) only counts before a relation noun.
+    const e = words.get(run);
+    if (!relation && e && !/^(?:ns|j)$/.test(e.pos)) continue;
+    const chars = [...run];
+    const countries = chars.every((c) => COUNTRY_ABBREVIATIONS[c]);
+    const provinces = chars.every((c) => PROVINCE_ABBREVIATIONS[c]);
+    if (!countries && !provinces) continue;
+    const asCountries = countries && (!provinces || COUNTRY_CUE.test(after));
+    if (blocked(start, j)) continue;
+    for (let k = 0; k < chars.length; k++) {
+      const c = chars[k];
+      const at = start + k;
+      if (asCountries) {
+        out.push({ seg: 0, start: at, end: at + 1, name: c, division: null, canonicalName: COUNTRY_ABBREVIATIONS[c], within: null });
+      } else {
+        const d = divisionIndex().byRaw.get(PROVINCE_ABBREVIATIONS[c]) ?? null;
+        out.push({ seg: 0, start: at, end: at + 1, name: c, division: d, canonicalName: d?.name ?? null, within: null });
+      }
+    }
+  }
+  return out;
+}
+
+function isAbbr(c: string): boolean {
+  return !!(COUNTRY_ABBREVIATIONS[c] || PROVINCE_ABBREVIATIONS[c]);
+}
