@@ -66,6 +66,12 @@ describe('people and their titles', () => {
     expect(byName.get('京')).toMatchObject({ code: '110000', canonicalName: '北京市' });
   });
 
+  it('keeps a country\'s official form whole and a photo credit out of a name', () => {
+    const e = tagText('波兰共和国总统和俄罗斯联邦代表团访华。新华社记者兰红光摄');
+    expect(names(e.places)).toEqual(['波兰共和国', '俄罗斯联邦']);
+    expect(names(e.people)).toEqual(['兰红光']);
+  });
+
   it('reads titles written after a name, and skips names inside doctrines', () => {
     const e = tagText('深入学习贯彻习近平总书记重要讲话精神和习近平新时代中国特色社会主义思想。');
     expect(person(e, '习近平')?.roles).toEqual(['总书记']);

@@ -8,7 +8,7 @@ import { recognizeCampaigns } from './recognize/campaign.recognizer';
 import { bookTitles, datelines, quotations } from './recognize/markup.scanner';
 import { recognizeOrganizations } from './recognize/organization.recognizer';
 import { isDoctrineAt, recognizePeople, roleChain } from './recognize/person.recognizer';
-import { abbreviationRuns } from './recognize/abbreviation-run.rules';
+import { abbreviationRuns, runPlaces } from './recognize/abbreviation-run.rules';
 import { divisionsIn, headsDoctrine, insideFacilityName, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
@@ -127,6 +127,12 @@ export class TaggerEngine {
     for (const p of acceptedProposals(text, proposals, 'LOC', acceptModelPlace, placeTaken)) {
       // 中国特色社会主义, 中国动力谷展示中心: the rules' nesting holds for the model's places too.
       if (headsDoctrine(text, p.end) || insideFacilityName(text, p.end)) continue;
+      // 中美, 港澳: the model's place made of abbreviations is one place per character.
+      const split = runPlaces(p.name, p.start, text.slice(p.end, p.end + 4));
+      if (split.length) {
+        places.push(...split);
+        continue;
+      }
       const d = divisionOfModelPlace(p.name);
       places.push({ ...p, division: d?.division ?? null, canonicalName: d?.canonicalName ?? null, within: null });
     }
@@ -159,6 +165,14 @@ export class TaggerEngine {
     if (byline) addBylineNames(layout, byline, found);
     const personTaken = (start: number, end: number): boolean => spans.overlapsMask(0, start, end, mask | kindMask(['byline'])) || found.some((f) => f.start < end && start < f.end);
     for (const p of acceptedProposals(text, proposals, 'PER', acceptModelPerson, personTaken)) if (!isDoctrineAt(text, p.end)) found.push({ ...p, roles: [] });
+    // 兰红光摄, 王强报道: a photo or report credit after a name is not part of it.
+    for (const f of found) {
+      const credit = /(?:摄|报道)$/.exec(f.name);
+      if (credit && f.name.length - credit[0].length >= 2) {
+        f.name = f.name.slice(0, credit.index);
+        f.end -= credit[0].length;
+      }
+    }
     addKickerTitles(layout, found);
     const all = withKnownPeople(text, this.knownPeople.get(), found, (start, end) => spans.overlapsMask(0, start, end, mask), (hits) => withRepeatedNames(doc, hits, spans));
     for (const p of all) spans.add(0, p.start, p.end, 'person');

@@ -56,6 +56,12 @@ describe('tagging with model proposals', () => {
     expect(entities.places).toEqual([]);
   });
 
+  it('splits a model place made of abbreviations into one place per character', async () => {
+    const tagger = createTagger({}, { proposer: fake([['中美', 'LOC']]), name: 'fake-4' });
+    const [entities] = await tagger.tagTextsAsync(['中美之间的分歧。']);
+    expect(entities.places.map((p) => [p.name, p.canonicalName])).toEqual([['中', '中国'], ['美', '美国']]);
+  });
+
   it('gives the same output for the same input', async () => {
     const tagger = createTagger({}, { proposer: fake([['钱学海', 'PER'], ['洞庭湖', 'LOC']]), name: 'fake-3' });
     const text = '钱学海在洞庭湖边调研。';

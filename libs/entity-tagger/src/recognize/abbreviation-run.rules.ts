@@ -45,12 +45,25 @@ export function abbreviationRuns(text: string, blocked: (start: number, end: num
     // A word of the language (日美 is none; 中日 a time word, 美德 a virtue) only counts before a relation noun.
     const e = words.get(run);
     if (!relation && e && !/^(?:ns|j)$/.test(e.pos)) continue;
-    const chars = [...run];
+    if (blocked(start, j)) continue;
+    out.push(...runPlaces(run, start, after));
+  }
+  return out;
+}
+
+/**
+ * The places of a run of abbreviations at `start` (the model's LOC 中美 is two places), or none when its characters
+ * are not all abbreviations of one level. `after` is the text that follows, to choose a level a run reads both ways.
+ */
+export function runPlaces(run: string, start: number, after: string): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  const chars = [...run];
+  if (chars.length < 2 || chars.length > 4 || new Set(chars).size !== chars.length) return out;
+  {
     const countries = chars.every((c) => COUNTRY_ABBREVIATIONS[c]);
     const provinces = chars.every((c) => PROVINCE_ABBREVIATIONS[c]);
-    if (!countries && !provinces) continue;
+    if (!countries && !provinces) return out;
     const asCountries = countries && (!provinces || COUNTRY_CUE.test(after));
-    if (blocked(start, j)) continue;
     for (let k = 0; k < chars.length; k++) {
       const c = chars[k];
       const at = start + k;

@@ -78,7 +78,8 @@ export function placeCandidates(seg: number, text: string, blocked: (start: numb
         else if (v.kind === 'country' && (insideFacilityName(text, end) || headsDoctrine(text, end))) continue;
         else if (!crossesWordBothSides(text, i, end, v.kind === 'country')) {
           // 长江中下游, 黄河流域: a river's stretch is named with it.
-          const stretch = v.kind === 'feature' ? featureStretch(text, i, end) : 0;
+          // 波兰共和国, 俄罗斯联邦: a country's official form carries its state word (a name ending in 国 has its own).
+          const stretch = v.kind === 'feature' ? featureStretch(text, i, end) : text[end - 1] === '国' ? 0 : (STATE_FORM.exec(text.slice(end, end + 8))?.[0].length ?? 0);
           // Longer than two characters, a feature outranks a county's short form inside it (武陵山区 over 武陵).
           named(i, end + stretch, v.kind === 'feature' && end + stretch - i >= 3 ? 2 : 1);
         }
@@ -126,6 +127,7 @@ function formRank(forms: DivisionForm[]): number {
   return forms.some((f) => f.division.level === 3) ? 2 : 1;
 }
 
+const STATE_FORM = /^(?:民主人民共和国|人民民主共和国|联邦民主共和国|社会主义共和国|伊斯兰共和国|阿拉伯共和国|人民共和国|民主共和国|联邦共和国|共和国|联合王国|王国|联邦|合众国|大公国|公国|酋长国)/;
 const RIVER_STRETCH = /^(?:中下游|中上游|上游|中游|下游|流域)/;
 
 /**
