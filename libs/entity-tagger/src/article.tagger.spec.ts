@@ -48,6 +48,9 @@ describe('people and their titles', () => {
     expect(names(e.places)).toEqual(['中国', '美国', '俄罗斯', '中华人民共和国']);
     expect(e.places[0].mentions).toHaveLength(2);
     expect(names(e.organizations)).toEqual(['中国科学院']);
+    // Outside a doctrine's name the phrase names the country's system; 国是 across 中国是 is an accident.
+    expect(names(tagText('中国是发展中国家，走中国特色社会主义道路。').places)).toEqual(['中国']);
+    expect(tagText('中国是发展中国家，走中国特色社会主义道路。').places[0].mentions).toHaveLength(2);
   });
 
   it('finds 中国 + a short company name where the context says company, not 中国 + a word', () => {

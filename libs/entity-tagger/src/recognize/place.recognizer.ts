@@ -169,14 +169,20 @@ function crossesWordBothSides(text: string, start: number, end: number, checkEnd
   if (start > 0 && words.has(text.slice(start - 1, start + 1)) && !(checkEnd && PREPOSITION.test(text[start - 1]))) return true;
   // A river or lake name is long enough to trust at its end (长江岸线 is 长江 + 岸线); a word that starts right after
   // the name splits it there (中国企业 is 中国 + 企业, not 中 + 国企).
-  return checkEnd && end < text.length && end - start >= 2 && words.has(text.slice(end - 1, end + 1)) && !words.has(text.slice(start, end + 1)) && !words.has(text.slice(end, end + 2));
+  return checkEnd && end < text.length && end - start >= 2 && words.has(text.slice(end - 1, end + 1)) && !words.has(text.slice(start, end + 1)) && !words.has(text.slice(end, end + 2)) && !FUNCTION_AFTER.test(text[end]);
 }
+
+// 中国是, 美国的: a function character after a country makes a word with its last character only by accident (国是).
+const FUNCTION_AFTER = /[是的和与在对将也已又就为及同向把被]/;
 
 const PREPOSITION = /[从在向对与和同把被让给为于及到赴往自由据]/;
 
-/** 中国特色社会主义(思想): a country that heads the name of a doctrine is part of that name. */
+/**
+ * 中国特色社会主义思想, …理论: a country inside the name of a doctrine is part of that name, as in a book title (the
+ * phrase on its own, 中国特色社会主义道路, names the country's system: 中国 is a place there).
+ */
 export function headsDoctrine(text: string, end: number): boolean {
-  return text.startsWith('特色社会主义', end);
+  return /^特色社会主义(?:思想|理论)/.test(text.slice(end, end + 10));
 }
 
 /** 湘赣, 湘赣边, 京津冀: two or more province abbreviations in a row, at least one unambiguous. */
