@@ -69,6 +69,11 @@ describe('people and their titles', () => {
     expect(byName.get('京')).toMatchObject({ code: '110000', canonicalName: '北京市' });
   });
 
+  it('does not cut a county\'s or city\'s short form out of a longer place name (北海道 is not 北海)', () => {
+    expect(names(tagText('他去北海道旅游。').places)).toEqual([]);
+    expect(names(tagText('广西北海市和北海。').places)).toEqual(['北海市', '北海']);
+  });
+
   it('keeps a country\'s official form whole and a photo credit out of a name', () => {
     const e = tagText('波兰共和国总统和俄罗斯联邦代表团访华。新华社记者兰红光摄');
     expect(names(e.places)).toEqual(['波兰共和国', '俄罗斯联邦']);

@@ -95,7 +95,7 @@ export function placeCandidates(seg: number, text: string, blocked: (start: numb
       }
       // 韶山村 of 韶山乡: a short form that heads a village's or community's name is that village's (resolved later).
       if (forms.every((f) => f.short) && headsVillage(text, end)) continue;
-      if (isFacilityHead(text, end) || crossesWord(text, i, forms) || insideFacilityName(text, end)) continue;
+      if (isFacilityHead(text, end) || crossesWord(text, i, forms) || insideFacilityName(text, end) || headsLongerPlace(text, i, end, forms)) continue;
       add({ seg, start: i, end, name: text.slice(i, end), forms, area: false, within: [] }, formRank(forms));
     }
   }
@@ -209,6 +209,21 @@ function isFacilityHead(text: string, end: number): boolean {
   if (!f) return false;
   const w = jiebaLexicon().words.get(text.slice(end, end + 2));
   return !(w && f.values[0].length === 1 && w.pos !== 'n');
+}
+
+/**
+ * 北海道 is not 北海 + 道: a short form that begins a longer place name jieba's dictionary knows (and that is no
+ * division name of its own) is part of that name; the name is left to the other place rules and the model.
+ */
+function headsLongerPlace(text: string, i: number, end: number, forms: DivisionForm[]): boolean {
+  if (!forms.every((f) => f.short)) return false;
+  const { words } = jiebaLexicon();
+  const { forms: all } = divisionIndex();
+  for (let k = end + 1; k <= end + 2 && k <= text.length; k++) {
+    const w = text.slice(i, k);
+    if (words.get(w)?.pos === 'ns' && !all.has(w)) return true;
+  }
+  return false;
 }
 
 /** A short form read across a word (浙江西部 is not 江西; 上海南站 is not 海南). */
