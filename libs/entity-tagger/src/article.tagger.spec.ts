@@ -74,6 +74,11 @@ describe('people and their titles', () => {
     expect(names(tagText('广西北海市和北海。').places)).toEqual(['北海市', '北海']);
   });
 
+  it('reads 香港特区 as one place, the special administrative region with its code', () => {
+    const [hk] = tagText('香港特区成立十周年。').places;
+    expect(hk).toMatchObject({ name: '香港特区', code: '810000', canonicalName: '香港特别行政区' });
+  });
+
   it('keeps a country\'s official form whole and a photo credit out of a name', () => {
     const e = tagText('波兰共和国总统和俄罗斯联邦代表团访华。新华社记者兰红光摄');
     expect(names(e.places)).toEqual(['波兰共和国', '俄罗斯联邦']);

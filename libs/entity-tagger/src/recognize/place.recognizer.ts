@@ -85,6 +85,11 @@ export function placeCandidates(seg: number, text: string, blocked: (start: numb
         }
       }
       if (!forms.length) continue;
+      // 香港特区, 澳门特区: the usual short form of 特别行政区 belongs to the name.
+      if (text.startsWith('特区', end) && forms.some((f) => f.division.name.endsWith('特别行政区'))) {
+        add({ seg, start: i, end: end + 2, name: text.slice(i, end + 2), forms: forms.filter((f) => f.division.name.endsWith('特别行政区')), area: false, within: [] }, 4);
+        continue;
+      }
       // A named area that starts with this division: 株洲高新区.
       const zone = area.longestAt(text, end);
       if (zone) {
