@@ -12,7 +12,9 @@ export const mongoHealthProvider: Provider = {
   useFactory: (connection: Connection): HealthCheck => ({
     name: 'store',
     async check() {
-      if (connection.readyState !== 1 || !connection.db) return { status: 'down', detail: `mongoose connection state ${connection.readyState}` };
+      // The ping decides, not readyState: mongoose's cached state can stay "disconnected" after the driver has
+      // reconnected, and a check that never comes back up would hold the api's work forever.
+      if (!connection.db) return { status: 'down', detail: `mongoose connection state ${connection.readyState}` };
       await connection.db.admin().ping();
       return { status: 'up' };
     },

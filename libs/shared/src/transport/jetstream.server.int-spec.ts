@@ -60,7 +60,7 @@ describe('JetStreamServer', () => {
   /** A stage of its own per test, and a page id its handler recognizes (the stream holds other tests' messages). */
   async function startStage(
     handle: (message: ArticleParsed, context: JetStreamContext) => Promise<void>,
-    options: Partial<{ maxInFlight: number; maxDeliver: number; shutdownGraceMs: number; dependenciesHealthy: () => Promise<boolean> }> = {},
+    options: Partial<{ maxInFlight: number; maxDeliver: number; shutdownGraceMs: number; dependenciesHealthy: () => Promise<boolean>; outageRetryMs: number }> = {},
   ) {
     const stage = `test${randomBytes(4).toString('hex')}`;
     const pageId = `pg_${stage}`;
@@ -71,6 +71,7 @@ describe('JetStreamServer', () => {
       ackWaitMs: 5_000,
       shutdownGraceMs: options.shutdownGraceMs ?? 5_000,
       dependenciesHealthy: options.dependenciesHealthy,
+      outageRetryMs: options.outageRetryMs,
     });
     server.addHandler(articleParsed.subject, async (message: ArticleParsed, context: JetStreamContext) => (message.pageId === pageId ? handle(message, context) : undefined), true);
     await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
@@ -216,6 +217,29 @@ describe('JetStreamServer', () => {
     // (The stage reads the whole stream: other tests' garbage lands on its dlq too, but nothing of this page.)
     const letters = await deadLetters(stage, 2, 1_500);
     expect(letters.filter((letter) => Buffer.from(letter.payloadBase64, 'base64').toString().includes(pageId))).toEqual([]);
+  });
+
+  it('tries held work again after outageRetryMs even while a health check still says down, and acks it once it succeeds', async () => {
+    let storeUp = false;
+    const deliveries: number[] = [];
+    const { stage, pageId } = await startStage(
+      async (_message, context) => {
+        deliveries.push(context.getDeliveryCount());
+        if (!storeUp) throw new Error('store unavailable');
+      },
+      // A check that never comes back up (a cached connection state): the work itself must still be retried.
+      { maxDeliver: 1, dependenciesHealthy: async () => false, outageRetryMs: 1_000 },
+    );
+    await publisher.publish(articleParsed, article(pageId, 0));
+    await until(() => deliveries.length >= 2);
+    expect((await consumerInfo(stage)).num_ack_pending).toBe(1);
+    storeUp = true;
+    const tried = deliveries.length;
+    await until(() => deliveries.length === tried + 1, 10_000);
+    let ackPending = 1;
+    for (const deadline = Date.now() + 10_000; ackPending > 0 && Date.now() < deadline; ) ackPending = (await consumerInfo(stage)).num_ack_pending;
+    expect(ackPending).toBe(0);
+    expect(new Set(deliveries)).toEqual(new Set([1]));
   });
 
   it('on close, returns work still running after the grace period to JetStream and never acks it afterwards', async () => {

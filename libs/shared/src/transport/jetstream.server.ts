@@ -28,6 +28,8 @@ export interface JetStreamServerOptions {
    * towards maxDeliver, so an outage of any length never dead-letters good messages.
    */
   dependenciesHealthy?: () => Promise<boolean>;
+  /** While the checks say down, the held message's work is still tried again this often. Default 30 s. */
+  outageRetryMs?: number;
 }
 
 /** A pull request's lifetime: short, so reserved slots come back quickly and close() is prompt. */
@@ -291,12 +293,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   /**
    * After a failure: if a dependency is down, keeps the message and waits (backing off) until they all answer,
    * then returns true (handle it again). Returns false when they are up (the failure is the message's own) or
-   * when the server closes meanwhile (the message is then returned to JetStream).
+   * when the server closes meanwhile (the message is then returned to JetStream). The work itself is tried
+   * again every outageRetryMs whatever the checks say: a check that wrongly stays down (a driver's cached
+   * connection state) must not hold the message forever, and the work fails fast while the outage lasts.
    */
   private async waitOutOutage(message: JsMsg, error: unknown): Promise<boolean> {
     const healthy = this.options.dependenciesHealthy;
     if (!healthy || (await healthy().catch(() => false))) return false;
     this.logger.warn(`${message.subject} #${message.seq} failed while a dependency is down; holding it until it is back: ${describeError(error)}`);
+    const retryAt = Date.now() + (this.options.outageRetryMs ?? 30_000);
     for (let wait = 500; ; wait = Math.min(wait * 2, 5_000)) {
       if (this.closing) {
         this.abandoned.add(message);
@@ -304,7 +309,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         return false;
       }
       await sleep(wait);
-      if (await healthy().catch(() => false)) return !this.closing;
+      if (Date.now() >= retryAt || (await healthy().catch(() => false))) return !this.closing;
     }
   }
 
