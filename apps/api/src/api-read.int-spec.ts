@@ -42,6 +42,7 @@ const fixtures: FixturePage[] = [
         places: [{ name: '株洲', code: '430200', canonicalName: '株洲市', parents: [hunan] }],
         organizations: ['中共株洲市委'],
         campaigns: ['三个高地'],
+        datelines: [{ text: '1月9日', agency: '本报', place: null, date: '1月9日', offset: 0 }],
       },
       { headline: '天元区经济稳中有进', body: '天元区ＧＤＰ增长5.2%，区长李明介绍。', people: ['李明'], places: [{ name: '天元区', code: '430211', parents: [hunan, zhuzhou] }] },
     ],
@@ -222,6 +223,7 @@ describe('the read API', () => {
       const person = article.entities.people[0];
       expect(person).toMatchObject({ name: '陈正明', roles: ['市委书记'] });
       for (const mention of person.mentions) expect(article.body.slice(mention.start, mention.end)).toBe('陈正明');
+      expect(article.datelines).toEqual([{ text: '1月9日', agency: '本报', place: null, date: '1月9日', offset: 0 }]);
     });
 
     it('is 404 for an unknown id and 400 for something that is not an id, as problem details', async () => {

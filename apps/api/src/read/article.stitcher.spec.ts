@@ -32,6 +32,15 @@ describe('stitch', () => {
     for (const mention of mentions) expect(whole.body.slice(mention.start, mention.end)).toBe('陈正明');
   });
 
+  it("moves each part's inner datelines to their place in the whole body; a part stored without any has none", () => {
+    const body = '据新华社日内瓦5月1日电 会议举行。';
+    const roundupTail = { ...partOf('02', body, { continuedFrom: { fromPage: '01', marker: '②' } }), datelines: [{ text: '据新华社日内瓦5月1日电', agency: '新华社', place: '日内瓦', date: '5月1日', offset: 0 }] };
+    const legacyHead = { ...head, datelines: undefined } as unknown as PartDoc;
+    const whole = stitch([legacyHead, roundupTail]);
+    expect(whole.datelines).toEqual([{ text: '据新华社日内瓦5月1日电', agency: '新华社', place: '日内瓦', date: '5月1日', offset: 12 }]);
+    expect(whole.body.slice(12, 12 + '据新华社日内瓦5月1日电'.length)).toBe('据新华社日内瓦5月1日电');
+  });
+
   it('starts a new paragraph after a finished sentence', () => {
     expect(joinerAfter('会议结束。')).toBe('\n');
     expect(joinerAfter('会议，')).toBe('');

@@ -62,6 +62,8 @@ export function stitch(parts: PartDoc[]): WholeArticle {
     subheadlines: head.subheadlines,
     byline: head.byline,
     body,
+    // Each part's inner datelines, moved to their place in the joined body like its body mentions.
+    datelines: parts.flatMap((doc, index) => (doc.datelines ?? []).map((dateline) => ({ ...dateline, offset: dateline.offset + offsets[index] }))),
     parts: parts.map((doc, index) => ({
       id: doc._id,
       pageId: doc.pageId,

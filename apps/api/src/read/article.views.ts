@@ -17,6 +17,7 @@ export type PartDoc = Pick<
   | 'body'
   | 'continuation'
   | 'continuedFrom'
+  | 'datelines'
   | 'entities'
   | 'pageVersion'
   | 'parserVersion'
@@ -55,6 +56,7 @@ export function partView(doc: PartDoc): ArticlePart {
     body: doc.body,
     continuation: doc.continuation,
     continuedFrom: doc.continuedFrom,
+    datelines: doc.datelines ?? [],
     entities: {
       people: doc.entities.people,
       places: doc.entities.places.map((place) => ({ ...place, code: place.code ?? null, canonicalName: place.canonicalName ?? null, parents: place.parents ?? [] })),

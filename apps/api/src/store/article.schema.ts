@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
-import type { Byline, Entities } from '@baoxun/shared/contracts/article.contract';
+import type { Byline, Dateline, Entities } from '@baoxun/shared/contracts/article.contract';
 import type { PageRef } from '@baoxun/shared/contracts/page.contract';
 
 /**
@@ -23,6 +23,8 @@ export class StoredArticle {
   @Prop({ type: String, required: true }) body!: string;
   @Prop({ type: Object, default: null }) continuation!: { toPage: string; marker: string } | null;
   @Prop({ type: Object, default: null }) continuedFrom!: { fromPage: string; marker: string } | null;
+  /** Datelines inside the body (a roundup's sources); articles stored before parser-1.1.0 have none. */
+  @Prop({ type: [Object], default: [] }) datelines!: Dateline[];
   @Prop({ type: Object, required: true }) entities!: Entities;
   @Prop({ type: String, required: true }) pageVersion!: string;
   @Prop({ type: Date, required: true }) pageReceivedAt!: Date;

@@ -115,7 +115,7 @@ export class PipelineStoreService {
       if (page && versionKey(page.receivedAt, page.contentHash) > versionKey(article.pageReceivedAt, article.pageVersion)) return; // from a replaced version
       const { id, ...rest } = article;
       const { entityIds, ...index } = indexFieldsOf(article);
-      const fields = { ...rest, pageReceivedAt: new Date(article.pageReceivedAt), schemaVersion: ARTICLE_SCHEMA_VERSION, storedAt: new Date(), ...index };
+      const fields = { ...rest, datelines: article.datelines ?? [], pageReceivedAt: new Date(article.pageReceivedAt), schemaVersion: ARTICLE_SCHEMA_VERSION, storedAt: new Date(), ...index };
       // A new article waits for its version's switch (readers check the page's served version); one already
       // served is updated in place (reprocessing), with its facet document and entity counts.
       const before = await this.articles.insertOrReplace<Pick<StoredArticle, 'live' | 'entities' | 'page'>>(id, fields);

@@ -1,4 +1,4 @@
-import type { ArticleEnriched, Entities, Mention } from '@baoxun/shared/contracts/article.contract';
+import type { ArticleEnriched, Dateline, Entities, Mention } from '@baoxun/shared/contracts/article.contract';
 import type { PageParsed, PageReceived } from '@baoxun/shared/contracts/page.contract';
 import { articleIdOf, contentHashOf, pageIdOf } from '@baoxun/shared/identity/page-identity';
 
@@ -23,6 +23,7 @@ export interface FixtureArticle {
   campaigns?: string[];
   continuation?: { toPage: string; marker: string };
   continuedFrom?: { fromPage: string; marker: string };
+  datelines?: Dateline[];
 }
 
 export interface FixturePage {
@@ -100,6 +101,7 @@ export function pageMessages(fixture: FixturePage): PageMessages {
       body: article.body,
       continuation: article.continuation ?? null,
       continuedFrom: article.continuedFrom ?? null,
+      datelines: article.datelines ?? [],
       pageVersion: contentHash,
       pageReceivedAt: receivedAt,
       parserVersion: 'test-parser',

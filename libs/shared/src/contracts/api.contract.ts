@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BylineSchema, MentionSchema } from './article.contract';
+import { BylineSchema, DatelineSchema, MentionSchema } from './article.contract';
 
 // The api's HTTP responses. The api builds its OpenAPI document from these schemas (zod `.meta` carries the
 // component name and an example), and its integration tests parse real responses with them.
@@ -77,6 +77,7 @@ const partExample = {
   body: '2月22日,市委书记陈正明主持召开会议。',
   continuation: null,
   continuedFrom: null,
+  datelines: [],
   pageVersion: '6c1f0e2d9a8b7c6d5e4f3a2b1c0d9e8f',
   parserVersion: 'parser-1',
   taggerVersion: 'tagger-1',
@@ -98,6 +99,7 @@ export const ArticlePartSchema = z
     byline: BylineSchema.nullable(),
     body: z.string(),
     ...continuationFields,
+    datelines: z.array(DatelineSchema).meta({ description: "Datelines printed inside the body (a roundup's sources), with their body offsets." }),
     entities: PartEntitiesSchema,
     ...provenance,
   })
@@ -131,6 +133,7 @@ export const WholeArticleSchema = z
     subheadlines: z.array(z.string()),
     byline: BylineSchema.nullable(),
     body: z.string().meta({ description: "The parts' bodies joined in reading order; parts[].bodyStart/bodyEnd locate each." }),
+    datelines: z.array(DatelineSchema).meta({ description: "Every part's inner datelines, offsets into the joined body." }),
     parts: z.array(PartRefSchema),
     complete: z.boolean().meta({ description: 'False while a page the article jumps to (or from) is not stored yet.' }),
     ...continuationFields,
