@@ -23,11 +23,16 @@ function tcpProbe(port: number): Promise<void> {
   });
 }
 
+async function logLine(server: ManagedServerProcess, line: string, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!server.logTail().includes(line) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}
+
 async function fakeServer(mode = '', stopGraceMs = 2_000) {
   const port = await getFreePort();
   const tmpDir = mkdtempSync(join(tmpdir(), 'managed-spec-'));
   const log = jest.fn();
-  const server = new ManagedServerProcess({
+  const server: ManagedServerProcess = new ManagedServerProcess({
     name: 'fake',
     bin: process.execPath,
     args: ['-e', FAKE_SERVER, String(port), mode],
@@ -40,8 +45,15 @@ async function fakeServer(mode = '', stopGraceMs = 2_000) {
     log,
     stopGraceMs,
   });
+  created.push(server);
   return { server, port, tmpDir, log };
 }
+
+// A failed expectation must not leave a child holding jest open (a hung unit run once ate CI's 90 minutes).
+const created: ManagedServerProcess[] = [];
+afterEach(async () => {
+  await Promise.all(created.splice(0).map((server) => server.dispose()));
+});
 
 describe('ManagedServerProcess', () => {
   it('starts, stops and starts again on the same port; dispose removes its folder', async () => {
@@ -53,6 +65,8 @@ describe('ManagedServerProcess', () => {
     await expect(tcpProbe(port)).rejects.toThrow();
     await server.start();
     await expect(tcpProbe(port)).resolves.toBeUndefined();
+    // The port can answer before the child's stdout line has come through the pipe.
+    await logLine(server, `listening on ${port}`);
     expect(server.logTail()).toContain(`listening on ${port}`);
     await server.dispose();
     expect(existsSync(tmpDir)).toBe(false);
