@@ -20,6 +20,8 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # Manifests first, so the dependency layer is reused until they change.
 COPY package.json package-lock.json ./
+# Source patches to dependencies, applied by `npm install`'s postinstall (patch-package; see patches/README.md).
+COPY patches ./patches
 # `npm install` with the committed lockfile, not `npm ci`: the lockfile lacks other
 # platforms' optional native packages (@node-rs/jieba, swc), which `npm ci` rejects.
 # onnxruntime-node: its CPU binaries ship in the package; skip the CUDA download its install script would start.

@@ -36,7 +36,9 @@ function newestMtime(path) {
 
 function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json');
-  if (!force && existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs) return;
+  // A changed lockfile or a changed patch to a dependency (patches/, applied by postinstall) means install again.
+  const wanted = Math.max(statSync(join(root, 'package-lock.json')).mtimeMs, newestMtime(join(root, 'patches')));
+  if (!force && existsSync(installed) && statSync(installed).mtimeMs >= wanted) return;
   say('installing npm dependencies from package-lock.json (first run only, about a minute)…');
   // `npm ci` fails here: the lockfile lacks other platforms' optional packages. `npm install` honours the lockfile.
   // onnxruntime-node's install script would fetch CUDA libraries from a host these machines cannot reach; its CPU
