@@ -251,11 +251,12 @@ describe('dead letters and reprocessing, through /v1/admin and the CLI', () => {
     for (const body of [{}, { all: true, source: 'x' }, { source: 'x', from: '2024-02-30' }, { source: 'x', from: '2024-03-02', to: '2024-03-01' }, { from: '2024-01-01' }, { all: false }, { notPipelineVersion: '' }, { all: true, extra: 1 }]) {
       await expect(admin.request('POST', '/v1/admin/reprocess', body)).rejects.toMatchObject({ status: 400 });
     }
-    for (const path of ['/v1/admin/dead-letters?limit=0', '/v1/admin/dead-letters?limit=1000', '/v1/admin/dead-letters?stage=../x', '/v1/admin/dead-letters?bogus=1', '/v1/admin/dead-letters/abc', '/v1/admin/reprocess/nope']) {
+    for (const path of ['/v1/admin/dead-letters?limit=0', '/v1/admin/dead-letters?limit=1000', '/v1/admin/dead-letters?stage=../x', '/v1/admin/dead-letters?bogus=1', '/v1/admin/dead-letters/abc', '/v1/admin/dead-letters/0', '/v1/admin/reprocess/nope']) {
       await expect(admin.request('GET', path)).rejects.toMatchObject({ status: 400 });
     }
     await expect(admin.request('GET', '/v1/admin/dead-letters/999999999')).rejects.toMatchObject({ status: 404 });
     await expect(admin.request('GET', '/v1/admin/reprocess/rp_0000000000000000')).rejects.toMatchObject({ status: 404 });
     await expect(admin.request('POST', '/v1/admin/dead-letters/1/replay', { payload: {}, extra: true })).rejects.toMatchObject({ status: 400 });
+    await expect(admin.request('POST', '/v1/admin/dead-letters/0/replay', {})).rejects.toMatchObject({ status: 400 });
   });
 });

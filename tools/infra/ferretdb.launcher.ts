@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mongo } from 'mongoose';
 import { ensureBinary } from './binary-resolve.service';
-import { getFreePort } from './free-port.util';
+import { getFreePort, preferredOrFreePort } from './free-port.util';
 import type { LogFn, ManagedServer } from './infra.types';
 import { stderrLog } from './log.util';
 import { ManagedServerProcess, isPortConflict } from './managed-server.service';
@@ -179,7 +179,8 @@ export async function startFerretDb(opts: StartFerretDbOptions = {}): Promise<Ma
       sqliteDir = join(dir, 'sqlite');
       mkdirSync(sqliteDir, { recursive: true });
     }
-    const port = await getFreePort();
+    // The PostgreSQL behind it stays on a private port: only FerretDB's is a user's concern.
+    const port = attempt === 1 ? await preferredOrFreePort(opts.preferredPort, 'the store (MongoDB wire protocol)', log) : await getFreePort();
     const url = `mongodb://127.0.0.1:${port}/${opts.database ?? DEFAULT_DATABASE}`;
     const ferretdb = new ManagedServerProcess({
       name: `ferretdb v${FERRETDB.version}`,

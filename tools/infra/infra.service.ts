@@ -33,10 +33,10 @@ export async function startInfra(opts: InfraOptions = {}): Promise<Infra> {
   const [natsResult, storeResult] = await Promise.allSettled([
     env.NATS_URL
       ? checkExternal('NATS', env.NATS_URL, () => probeNats(env.NATS_URL as string, natsAuth), readyTimeoutMs, log)
-      : startNatsServer({ log, root, readyTimeoutMs }),
+      : startNatsServer({ log, root, readyTimeoutMs, preferredPort: opts.preferredPorts?.nats }),
     env.MONGO_URL
       ? checkExternal('MongoDB', env.MONGO_URL, () => probeMongo(env.MONGO_URL as string), readyTimeoutMs, log)
-      : startFerretDb({ log, root, readyTimeoutMs, database: opts.database ?? DEFAULT_DATABASE, persistentDir: opts.persistentStore }),
+      : startFerretDb({ log, root, readyTimeoutMs, database: opts.database ?? DEFAULT_DATABASE, persistentDir: opts.persistentStore, preferredPort: opts.preferredPorts?.store }),
   ]);
   const nats: ManagedNatsServer | undefined = fulfilled(natsResult);
   const store: ManagedServer | undefined = fulfilled(storeResult);

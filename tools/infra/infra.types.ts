@@ -53,4 +53,9 @@ export interface InfraOptions {
   persistentStore?: string;
   /** How long each server may take to answer. Default 30 s. */
   readyTimeoutMs?: number;
+  /**
+   * Ports to take when free (npm start: NATS 4222, the store 27017, so the README's `nats` and `mongosh` commands
+   * work as printed); a taken one is replaced by a free port with a line saying so. Default: free ports (tests).
+   */
+  preferredPorts?: { nats?: number; store?: number };
 }

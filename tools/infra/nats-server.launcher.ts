@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'nats';
 import { ensureBinary } from './binary-resolve.service';
-import { getFreePort } from './free-port.util';
+import { getFreePort, preferredOrFreePort } from './free-port.util';
 import type { ManagedNatsServer } from './infra.types';
 import { stderrLog } from './log.util';
 import { ManagedServerProcess, type ManagedServerConfig, isPortConflict } from './managed-server.service';
@@ -65,7 +65,8 @@ export async function startNatsServer(opts: StartServerOptions = {}): Promise<Ma
   for (let attempt = 1; ; attempt++) {
     const tmpDir = mkdtempSync(join(tmpdir(), 'baoxun-nats-'));
     const storeDir = join(tmpDir, 'store');
-    const port = await getFreePort();
+    // A retry after a lost port race takes whatever is free.
+    const port = attempt === 1 ? await preferredOrFreePort(opts.preferredPort, 'NATS', log) : await getFreePort();
     const monitorPort = await getFreePort();
     const configPath = join(tmpDir, 'nats-server.conf');
     writeFileSync(configPath, renderNatsConfig({ port, monitorPort, storeDir }));

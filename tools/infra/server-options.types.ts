@@ -6,6 +6,8 @@ export interface StartServerOptions {
   root?: string;
   /** How long the server may take to answer. Default 30 s. */
   readyTimeoutMs?: number;
+  /** A port to listen on when it is free (npm start: the standard ports); default a free port the OS picks. */
+  preferredPort?: number;
 }
 
 export const DEFAULT_READY_TIMEOUT_MS = 30_000;

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect } from 'nats';
 import { findRepoRoot } from '../infra/repo-root.util';
 import { samplePagePath } from '../quality/repo-root';
+import { isPortFree } from '../infra/free-port.util';
 import { startInfra } from '../infra/infra.service';
 import { submitPage } from '../scanner/submit-page';
 import { startLocalStack } from './local-stack';
@@ -15,12 +15,6 @@ import { formatPageSummary, type PageSummaryInput } from './stack-summary';
 // scanner sends it, a summary of what was stored, then the API served until Ctrl-C.
 
 const say = (line: string) => process.stdout.write(`[baoxun] ${line}\n`);
-
-const isPortFree = (port: number) =>
-  new Promise<boolean>((done) => {
-    const server = createServer().once('error', () => done(false));
-    server.listen(port, '0.0.0.0', () => server.close(() => done(true)));
-  });
 
 async function waitForStoredPage(apiUrl: string, pageId: string, timeoutMs: number): Promise<PageSummaryInput> {
   const deadline = Date.now() + timeoutMs;
@@ -51,12 +45,15 @@ async function main(): Promise<void> {
   const logDir = join(root, '.cache', 'logs');
 
   say('starting NATS (JetStream) and the store (FerretDB on PostgreSQL, kept in .cache/store)…');
-  const infra = await startInfra({ log: (line) => say(line), persistentStore: join(root, '.cache', 'store') });
+  const infra = await startInfra({ log: (line) => say(line), persistentStore: join(root, '.cache', 'store'), preferredPorts: { nats: 4222, store: 27017 } });
   say(`broker ${infra.natsUrl.replace(/\/\/[^@]*@/, '//')}, store ${infra.mongoUrl.replace(/\/\/[^@]*@/, '//')}`);
 
   const preferred = { api: 3000, ingest: 3001, parser: 3002, enricher: 3003 } as const;
   const ports: Record<string, number> = {};
-  for (const [name, port] of Object.entries(preferred)) if (await isPortFree(port)) ports[name] = port;
+  for (const [name, port] of Object.entries(preferred)) {
+    if (await isPortFree(port)) ports[name] = port;
+    else say(`port ${port} (the usual one for ${name}) is taken; ${name} gets a free port instead`);
+  }
   say(`starting ingest, parser, enricher and api (logs in ${logDir})…`);
   let stack;
   try {

@@ -4,9 +4,10 @@ import { EditionDateSchema } from '@baoxun/shared/contracts/page.contract';
 /** Admin request shapes. Unknown parameters are rejected, as everywhere in the api. */
 const StageSchema = z.string().regex(/^[a-z0-9_-]{1,50}$/, 'must be a stage name such as parser');
 
+// Stream sequences start at 1: a 0 reached NATS as a bad request and came back as a 500 (found by schemathesis).
 export const DeadLetterSeqSchema = z
   .string()
-  .regex(/^\d{1,15}$/, 'is not a dead-letter sequence number')
+  .regex(/^[1-9]\d{0,14}$/, 'is not a dead-letter sequence number (1 or more)')
   .transform(Number);
 
 export const ListDeadLettersQuerySchema = z
