@@ -235,6 +235,14 @@ describe('the read API', () => {
       expect(bad.status).toBe(400);
     });
 
+    it('is 405 with Allow for a method the document does not list on a path it knows', async () => {
+      const wrong = await fetch(url(`/v1/articles/${pages[0].enriched[1].id}`), { method: 'DELETE' });
+      expect(wrong.status).toBe(405);
+      expect(wrong.headers.get('allow')).toBe('GET, HEAD');
+      expect(ProblemSchema.parse(await wrong.json())).toMatchObject({ type: 'urn:baoxun:problem:method-not-allowed', status: 405 });
+      expect((await fetch(url('/v1/no-such-route'), { method: 'DELETE' })).status).toBe(404);
+    });
+
     it('sends an ETag and Cache-Control, and 304 when nothing changed', async () => {
       const first = await fetch(url(`/v1/articles/${pages[0].enriched[1].id}`));
       const etag = first.headers.get('etag');
@@ -304,9 +312,10 @@ describe('the read API', () => {
 
     it('answers unknown routes, bad JSON and oversized bodies as problem details', async () => {
       expect(await get<Problem>('/v2/nothing')).toMatchObject({ status: 404, body: { type: 'urn:baoxun:problem:not-found' } });
-      const badJson = await get<Problem>('/v1/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+      // A body is read before routing (here on a path with no route), so a bad one is answered as such.
+      const badJson = await get<Problem>('/v1/nothing', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
       expect(badJson.status).toBe(400);
-      const huge = await get<Problem>('/v1/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'x'.repeat(100_000) }) });
+      const huge = await get<Problem>('/v1/nothing', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'x'.repeat(100_000) }) });
       expect(huge).toMatchObject({ status: 413, body: { type: 'urn:baoxun:problem:payload-too-large' } });
     });
   });

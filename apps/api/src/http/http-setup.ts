@@ -8,6 +8,7 @@ import { buildOpenApiDocument } from '../openapi/openapi.document';
 import { correlationIdMiddleware } from './correlation-id.middleware';
 import { conditionalGetMiddleware } from './etag';
 import { httpMetricsMiddleware } from './http-metrics.middleware';
+import { methodNotAllowedMiddleware } from './method-not-allowed.middleware';
 
 /**
  * The HTTP layer around the controllers, set up before Nest adds its routes: security headers, CORS, correlation
@@ -20,10 +21,12 @@ export function configureHttp(app: INestApplication, config: ApiConfig): void {
   // Behind a proxy, the client address (what rate limiting counts) comes from X-Forwarded-For.
   server.set('trust proxy', config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false);
 
+  const document = buildOpenApiDocument(config);
   app.use(correlationIdMiddleware);
   app.use(conditionalGetMiddleware);
   app.use(httpMetricsMiddleware(app.get(Registry)));
   app.use(helmet());
+  app.use(methodNotAllowedMiddleware(document.paths as Record<string, Record<string, unknown>>));
   if (config.CORS_ORIGINS.length > 0) {
     app.enableCors({
       origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS,
@@ -38,7 +41,6 @@ export function configureHttp(app: INestApplication, config: ApiConfig): void {
   app.use(express.json({ limit: config.MAX_BODY_BYTES }));
   app.use(express.urlencoded({ extended: false, limit: config.MAX_BODY_BYTES }));
 
-  const document = buildOpenApiDocument(config);
   server.get('/docs-json', (_request, response) => void response.json(document));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'baoxun API' }));
 }
