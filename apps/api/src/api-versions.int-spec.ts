@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
 import { type EntityList, type PageView, type WholeArticle, WholeArticleSchema } from '@baoxun/shared/contracts/api.contract';
 import { type ApiProcess, eventually, integrationServers, isolatedMongoUrl, startApi } from './testing/api-process';
 import { type FixturePage, pageMessages, type PageMessages } from './testing/page-fixture';
@@ -10,6 +11,7 @@ import { PipelineFeed } from './testing/pipeline-feed';
 describe('page versions and continued articles', () => {
   let api: ApiProcess;
   let feed: PipelineFeed;
+  let mongoUrl: string;
   const source = `续报-${randomBytes(3).toString('hex')}`;
 
   const get = async <T>(path: string): Promise<{ status: number; body: T }> => {
@@ -24,7 +26,8 @@ describe('page versions and continued articles', () => {
 
   beforeAll(async () => {
     const servers = integrationServers(process.env);
-    [api, feed] = await Promise.all([startApi({ natsUrl: servers.natsUrl, mongoUrl: isolatedMongoUrl(servers.mongoUrl, 'api_versions') }), PipelineFeed.connect(servers.natsUrl)]);
+    mongoUrl = isolatedMongoUrl(servers.mongoUrl, 'api_versions');
+    [api, feed] = await Promise.all([startApi({ natsUrl: servers.natsUrl, mongoUrl }), PipelineFeed.connect(servers.natsUrl)]);
   });
 
   afterAll(async () => {
@@ -139,6 +142,17 @@ describe('page versions and continued articles', () => {
       expect((await get(`/v1/articles/${second.enriched[0].id}`)).status).toBe(200);
       // The replaced articles are deleted right after the switch.
       await eventually(async () => ((await get(`/v1/articles/${first.enriched[0].id}`)).status === 404 ? true : undefined), 'replaced article gone');
+      // The page document stays small (it is read on every article read); the newest text is kept apart, the replaced one dropped.
+      const client = await MongoClient.connect(mongoUrl);
+      try {
+        const pageId = first.received.pageId;
+        const pageDoc = await client.db().collection('pages').findOne({ _id: pageId as never });
+        expect(pageDoc).not.toHaveProperty('text');
+        const texts = await client.db().collection('page_texts').find({ pageId }).toArray();
+        expect(texts.map((doc) => [doc._id, doc.text])).toEqual([[`${pageId}:${second.received.contentHash}`, second.received.text]]);
+      } finally {
+        await client.close();
+      }
     });
 
     it('moves entity counts with the version served', async () => {

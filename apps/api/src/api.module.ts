@@ -34,6 +34,8 @@ import { IdBatch } from './store/id-batch';
 import { mongoHealthProvider } from './store/mongo.health';
 import { PageRepository } from './store/page.repository';
 import { StoredPage, StoredPageSchema } from './store/page.schema';
+import { PageTextRepository } from './store/page-text.repository';
+import { StoredPageText, StoredPageTextSchema } from './store/page-text.schema';
 import { PipelineStoreService } from './store/pipeline-store.service';
 import { IndexSetup } from './store/index-setup';
 import { STORE_CAPABILITIES, type StoreCapabilities, storeCapabilitiesProvider } from './store/store-capabilities';
@@ -64,6 +66,7 @@ export class ApiModule implements NestModule {
           { name: StoredArticle.name, schema: StoredArticleSchema },
           { name: StoredArticleFacet.name, schema: StoredArticleFacetSchema },
           { name: StoredPage.name, schema: StoredPageSchema },
+          { name: StoredPageText.name, schema: StoredPageTextSchema },
           { name: StoredEntity.name, schema: StoredEntitySchema },
           { name: DeadLetterRecord.name, schema: DeadLetterRecordSchema },
         ]),
@@ -81,6 +84,7 @@ export class ApiModule implements NestModule {
         ArticleRepository,
         ArticleFacetRepository,
         PageRepository,
+        PageTextRepository,
         EntityRepository,
         DeadLetterRecordRepository,
         EntityCountsService,

@@ -6,6 +6,7 @@ import { pageReceived } from '@baoxun/shared/contracts/subjects.registry';
 import { JetStreamPublisher } from '@baoxun/shared/transport/jetstream.publisher';
 import { StoredArticle } from '../store/article.schema';
 import { StoredPage } from '../store/page.schema';
+import { pageTextId, StoredPageText } from '../store/page-text.schema';
 import { ReprocessJob, type ReprocessScope } from './reprocess-job.schema';
 
 /** Pages published at once while a run is being published (pipelined; each resolves when JetStream has it). */
@@ -48,6 +49,9 @@ export class ReprocessService {
   // The api registers these models; looked up when used, read only.
   private get pages(): Model<StoredPage> {
     return this.connection.model<StoredPage>(StoredPage.name);
+  }
+  private get pageTexts(): Model<StoredPageText> {
+    return this.connection.model<StoredPageText>(StoredPageText.name);
   }
   private get articles(): Model<StoredArticle> {
     return this.connection.model<StoredArticle>(StoredArticle.name);
@@ -119,13 +123,16 @@ export class ReprocessService {
       const cursor = this.pages.find(filter, { text: 1, source: 1, date: 1, page: 1, contentHash: 1, receivedAt: 1 }).sort({ _id: 1 }).lean<StoredPage>().cursor();
       for await (const page of cursor) {
         if (failure) break;
+        // Pages stored before schema version 3 still carry their text; later ones keep it in page_texts.
+        const text = page.text ?? (await this.pageTexts.findById(pageTextId(page._id, page.contentHash), { text: 1 }).lean<Pick<StoredPageText, 'text'>>().exec())?.text;
+        if (text === undefined) throw new Error(`page ${page._id} version ${page.contentHash} has no stored text`);
         const work = this.publisher
           .publish(
             pageReceived,
             {
               pageId: page._id,
               page: { source: page.source, date: page.date, page: page.page },
-              text: page.text,
+              text,
               contentHash: page.contentHash,
               // The version's own received time: the store sees the same version, not a newer scan.
               receivedAt: new Date(page.receivedAt).toISOString(),

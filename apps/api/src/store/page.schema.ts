@@ -2,8 +2,11 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 import type { EntityChange } from './entity-change';
 
-/** Bumped when the stored shape changes. 2: the served version (live) is kept apart from the newest one. */
-export const PAGE_SCHEMA_VERSION = 2;
+/**
+ * Bumped when the stored shape changes. 2: the served version (live) is kept apart from the newest one. 3: the
+ * text is in page_texts (pages of version 2 still carry theirs, and reprocessing reads it from there).
+ */
+export const PAGE_SCHEMA_VERSION = 3;
 
 /** The statuses kept on the document; 'enriched' and 'dead-lettered' are worked out when the page is read. */
 export const STORED_PAGE_STATUSES = ['received', 'parsed', 'stored'] as const;
@@ -58,8 +61,8 @@ export class StoredPage {
   @Prop({ type: String, required: true }) source!: string;
   @Prop({ type: String, required: true }) date!: string;
   @Prop({ type: String, required: true }) page!: string;
-  /** The newest version's text, kept for reprocessing. */
-  @Prop({ type: String, required: true }) text!: string;
+  /** Version 2 documents only: the newest version's text. Version 3 keeps it in page_texts. */
+  @Prop({ type: String }) text?: string;
   @Prop({ type: String, required: true }) contentHash!: string;
   @Prop({ type: Date, required: true }) receivedAt!: Date;
   @Prop({ type: String, required: true }) correlationId!: string;

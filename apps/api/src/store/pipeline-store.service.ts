@@ -12,6 +12,7 @@ import { EntityCountsService } from './entity-counts.service';
 import { KeyedMutex } from './keyed-mutex';
 import { PageRepository } from './page.repository';
 import { PAGE_SCHEMA_VERSION, type StoredPage } from './page.schema';
+import { PageTextRepository } from './page-text.repository';
 import { isDuplicateKey, NotYetError, sameIds, versionKey } from './page-version';
 import { VersionSwitchService } from './version-switch.service';
 
@@ -31,6 +32,7 @@ export class PipelineStoreService {
 
   constructor(
     private readonly pages: PageRepository,
+    private readonly pageTexts: PageTextRepository,
     private readonly articles: ArticleRepository,
     private readonly facetDocs: ArticleFacetRepository,
     private readonly deadLetters: DeadLetterRecordRepository,
@@ -42,7 +44,6 @@ export class PipelineStoreService {
     return this.pageLocks.run(message.pageId, async () => {
       const receivedAt = new Date(message.receivedAt);
       const version = {
-        text: message.text,
         contentHash: message.contentHash,
         receivedAt,
         correlationId: message.correlationId,
@@ -51,6 +52,9 @@ export class PipelineStoreService {
         storedAt: null,
       };
       const existing = await this.pages.findById<StoredPage>(message.pageId, { contentHash: 1, receivedAt: 1, parsed: 1, live: 1 });
+      const newer = !existing || (existing.contentHash !== message.contentHash && versionKey(existing.receivedAt, existing.contentHash) < versionKey(receivedAt, message.contentHash));
+      // The text first, so a page never names a version whose text is missing (written again on a redelivery).
+      if (newer) await this.pageTexts.save(message.pageId, message.contentHash, message.text);
       if (!existing) {
         try {
           await this.pages.create({
@@ -78,9 +82,11 @@ export class PipelineStoreService {
       const replaced = await this.pages.updateIf(
         message.pageId,
         { contentHash: existing.contentHash },
-        { $set: version, $addToSet: { stale: { $each: unfinished } } },
+        // $unset: a page stored before schema version 3 loses the text it carried (now in page_texts).
+        { $set: { ...version, schemaVersion: PAGE_SCHEMA_VERSION }, $unset: { text: '' }, $addToSet: { stale: { $each: unfinished } } },
       );
       if (!replaced) throw new NotYetError(`page ${message.pageId} changed while being replaced; retrying`);
+      await this.pageTexts.remove(message.pageId, existing.contentHash);
       this.logger.log({ pageId: message.pageId, contentHash: message.contentHash, replaces: existing.contentHash, correlationId: message.correlationId }, 'page re-scanned');
     });
   }
