@@ -8,6 +8,7 @@ import { recognizeCampaigns } from './recognize/campaign.recognizer';
 import { bookTitles, datelines, quotations } from './recognize/markup.scanner';
 import { recognizeOrganizations } from './recognize/organization.recognizer';
 import { isDoctrineAt, recognizePeople, roleChain } from './recognize/person.recognizer';
+import { isPersonPos, jiebaLexicon } from './lexicon/jieba.lexicon';
 import { abbreviationRuns, runPlaces } from './recognize/abbreviation-run.rules';
 import { divisionsIn, headsDoctrine, insideFacilityName, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
@@ -165,6 +166,7 @@ export class TaggerEngine {
     if (byline) addBylineNames(layout, byline, found);
     const personTaken = (start: number, end: number): boolean => spans.overlapsMask(0, start, end, mask | kindMask(['byline'])) || found.some((f) => f.start < end && start < f.end);
     for (const p of acceptedProposals(text, proposals, 'PER', acceptModelPerson, personTaken)) if (!isDoctrineAt(text, p.end)) found.push({ ...p, roles: [] });
+    extendToListedNames(text, found);
     // 兰红光摄, 王强报道: a photo or report credit after a name is not part of it.
     for (const f of found) {
       const credit = /(?:摄|报道)$/.exec(f.name);
@@ -177,6 +179,22 @@ export class TaggerEngine {
     const all = withKnownPeople(text, this.knownPeople.get(), found, (start, end) => spans.overlapsMask(0, start, end, mask), (hits) => withRepeatedNames(doc, hits, spans));
     for (const p of all) spans.add(0, p.start, p.end, 'person');
     return all;
+  }
+}
+
+/**
+ * 傅全|有, 李国|能: the model (and at times the rules) end a surname + one character before a character that often
+ * starts the next word (有, 能, 里). Where those three characters are a person's name in jieba's dictionary, the name
+ * is the three. Only a two-character name, one character longer, and never over another mention.
+ */
+function extendToListedNames(text: string, found: PersonHit[]): void {
+  const { words } = jiebaLexicon();
+  for (const f of found) {
+    if (f.end - f.start !== 2 || f.end >= text.length) continue;
+    const name = text.slice(f.start, f.end + 1);
+    if (!isPersonPos(words.get(name)?.pos) || found.some((other) => other !== f && other.start < f.end + 1 && f.start < other.end)) continue;
+    f.end += 1;
+    f.name = name;
   }
 }
 

@@ -62,6 +62,15 @@ describe('tagging with model proposals', () => {
     expect(entities.places.map((p) => [p.name, p.canonicalName])).toEqual([['中', '中国'], ['美', '美国']]);
   });
 
+  it('takes the third character of a name the dictionary lists (傅全|有 → 傅全有), not of any name', async () => {
+    // A model that stops one character short, as LAC does before 有/能/里; jieba's dictionary lists 傅全有 as a person.
+    const tagger = createTagger({}, { proposer: fake([['傅全', 'PER'], ['钱学', 'PER']]), name: 'fake-5' });
+    const [listed] = await tagger.tagTextsAsync(['总参谋长傅全有会见了代表团。']);
+    expect(listed.people.map((p) => [p.name, p.mentions[0].start, p.mentions[0].end])).toEqual([['傅全有', 4, 7]]);
+    const [unlisted] = await tagger.tagTextsAsync(['钱学有意见。']);
+    expect(unlisted.people.map((p) => p.name)).toEqual(['钱学']);
+  });
+
   it('gives the same output for the same input', async () => {
     const tagger = createTagger({}, { proposer: fake([['钱学海', 'PER'], ['洞庭湖', 'LOC']]), name: 'fake-3' });
     const text = '钱学海在洞庭湖边调研。';
