@@ -55,6 +55,11 @@ export interface ApiCaseResult {
   p99VsHealth: number | null;
   /** CPU cores used by the api and the store while the case ran. */
   cpu: Record<string, number>;
+  /**
+   * Seconds the api and the store stayed busy after the case ended, on requests its clients had given up on (an
+   * overloaded case leaves a backlog); the next case starts only when they are idle, so it is not charged for it.
+   */
+  backlogSeconds: number;
 }
 
 export interface ApiSection {
@@ -248,6 +253,22 @@ function rotate(values: readonly string[]): () => string {
 
 const q = encodeURIComponent;
 
+/** Below this many cores (api, FerretDB, PostgreSQL together) for a second, nothing is left over from a case. */
+const IDLE_CORES = 0.15;
+const MAX_DRAIN_MS = 120_000;
+
+/** Waits until the watched processes are idle (or MAX_DRAIN_MS passed); returns the seconds it took. */
+async function waitUntilIdle(processes: ConstructorParameters<typeof ProcessSampler>[0]): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < MAX_DRAIN_MS) {
+    const sampler = new ProcessSampler(processes, 1_000).start();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const busy = sampler.stop().reduce((sum, usage) => sum + usage.cpuCores, 0);
+    if (busy < IDLE_CORES) break;
+  }
+  return Math.max(0, (Date.now() - started) / 1000 - 1);
+}
+
 async function runCase(url: string, paths: () => string, rate: number, connections: number, seconds: number): Promise<autocannon.Result> {
   return autocannon({
     url,
@@ -311,9 +332,11 @@ export async function runApiBench(options: ApiOptions, loadedBy: string): Promis
       const paths = rotate(spec.values);
       // A short warm-up in the same mode, not recorded.
       await runCase(stack.apiUrl, paths, mode.rate, mode.connections, 2);
+      await waitUntilIdle(api);
       const sampler = new ProcessSampler(api, 500).start();
       const result = await runCase(stack.apiUrl, paths, mode.rate, mode.connections, options.durationSeconds);
       const usage: ProcessUsage[] = sampler.stop();
+      const backlogSeconds = await waitUntilIdle(api);
       const completed = result.requests.total > 0;
       if (spec.name === 'health') healthP99 = completed ? result.latency.p99 : null;
       const entry: ApiCaseResult = {
@@ -332,9 +355,10 @@ export async function runApiBench(options: ApiOptions, loadedBy: string): Promis
         timeouts: result.timeouts,
         p99VsHealth: healthP99 && completed && spec.name !== 'health' ? result.latency.p99 / healthP99 : null,
         cpu: Object.fromEntries(usage.map((proc) => [proc.name, proc.cpuCores])),
+        backlogSeconds,
       };
       section.cases.push(entry);
-      log(`api: ${spec.name} ${mode.rate ? `at ${mode.rate}/s` : `with ${mode.connections} clients`}: p50 ${entry.latencyMs.p50} ms, p99 ${entry.latencyMs.p99} ms, ${entry.achievedRate.toFixed(0)} req/s, ${entry.non2xx} non-2xx`);
+      log(`api: ${spec.name} ${mode.rate ? `at ${mode.rate}/s` : `with ${mode.connections} clients`}: p50 ${entry.latencyMs.p50} ms, p99 ${entry.latencyMs.p99} ms, ${entry.achievedRate.toFixed(0)} req/s, ${entry.non2xx} non-2xx${backlogSeconds >= 1 ? `, ${backlogSeconds.toFixed(0)} s of backlog after it` : ''}`);
     }
   }
   return section;

@@ -154,12 +154,12 @@ export function renderTable(report: BenchReport): string {
     if (a.load) out.push(`  loaded ${int(a.load.articles)} articles in ${n(a.load.seconds, 0)} s = ${n(a.load.articlesPerSec, 0)} articles/s through the api's consumers (${a.load.path})${a.load.complete ? '' : `; stopped early: ${a.load.projectedSecondsLeft && Number.isFinite(a.load.projectedSecondsLeft) ? `at that rate the rest would take ${n(a.load.projectedSecondsLeft / 3600, 1)} h more` : 'time limit'}`}`);
     out.push(
       ...grid(
-        ['case', 'rate/s', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99 / health', 'non-2xx', 'errors', 'api CPU', 'store CPU', 'other CPU'],
+        ['case', 'rate/s', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99 / health', 'non-2xx', 'errors', 'api CPU', 'store CPU', 'other CPU', 'backlog s'],
         a.cases.map((c) => {
           const apiCpu = Object.entries(c.cpu).filter(([name]) => name.startsWith('api')).reduce((sum, [, v]) => sum + v, 0);
           const storeCpu = Object.entries(c.cpu).filter(([name]) => name.startsWith('ferretdb') || name.startsWith('postgres')).reduce((sum, [, v]) => sum + v, 0);
           const otherCpu = Object.entries(c.cpu).filter(([name]) => !name.startsWith('api') && !name.startsWith('ferretdb') && !name.startsWith('postgres')).reduce((sum, [, v]) => sum + v, 0);
-          return [c.name, c.targetRate ? int(c.targetRate) : `c${c.connections}`, int(c.achievedRate), n(c.latencyMs.p50, 0), n(c.latencyMs.p90, 0), n(c.latencyMs.p99, 0), c.p99VsHealth === null ? '' : `${n(c.p99VsHealth, 1)}x`, int(c.non2xx), int(c.errors + c.timeouts), n(apiCpu, 2), storeCpu ? n(storeCpu, 2) : 'n/a', n(otherCpu, 2)];
+          return [c.name, c.targetRate ? int(c.targetRate) : `c${c.connections}`, int(c.achievedRate), n(c.latencyMs.p50, 0), n(c.latencyMs.p90, 0), n(c.latencyMs.p99, 0), c.p99VsHealth === null ? '' : `${n(c.p99VsHealth, 1)}x`, int(c.non2xx), int(c.errors + c.timeouts), n(apiCpu, 2), storeCpu ? n(storeCpu, 2) : 'n/a', n(otherCpu, 2), c.backlogSeconds === undefined ? '' : n(c.backlogSeconds, 0)];
         }),
       ),
     );
