@@ -38,6 +38,12 @@ describe('people and their titles', () => {
     expect(person(e, '郭凌云')?.roles).toEqual(['株洲高新区党委书记']);
   });
 
+  it('reads an everyday word and a character as that, not as a name, unless a title says person', () => {
+    // 关键 and 公布 are everyday words whose first character is also a surname; 王国 (in 王国庆) is a place name.
+    expect(names(tagText('关键仍在于落实。公布出来的名单已经确定。').people)).toEqual([]);
+    expect(names(tagText('王国庆在会上说，要抓好落实。').people)).toEqual(['王国庆']);
+  });
+
   it('finds speakers, lists and compound surnames without false persons', () => {
     const e = tagText('欧阳明辉强调，要抓落实。刘光跃、聂方红、阳望平等参加会议。会议指出，全市要加快发展。');
     expect(names(e.people).sort()).toEqual(['刘光跃', '欧阳明辉', '聂方红', '阳望平'].sort());

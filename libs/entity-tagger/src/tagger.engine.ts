@@ -161,7 +161,7 @@ export class TaggerEngine {
     const mask = kindMask(['book', 'dateline', 'org']);
     const found: PersonHit[] = [];
     for (const c of recognizePeople(text, (start, end) => spans.overlapsMask(0, start, end, mask))) {
-      if (!isDoctrineAt(text, c.end)) found.push({ seg: 0, ...c });
+      if (!isDoctrineAt(text, c.end) && !commonWordHead(c, proposals)) found.push({ seg: 0, ...c });
     }
     if (byline) addBylineNames(layout, byline, found);
     const personTaken = (start: number, end: number): boolean => spans.overlapsMask(0, start, end, mask | kindMask(['byline'])) || found.some((f) => f.start < end && start < f.end);
@@ -180,6 +180,23 @@ export class TaggerEngine {
     for (const p of all) spans.add(0, p.start, p.end, 'person');
     return all;
   }
+}
+
+// Parts of speech of everyday words (noun, verb, adjective, adverb, conjunction, numeral, time word).
+const EVERYDAY_POS = new Set(['n', 'v', 'a', 'an', 'vn', 'd', 'c', 'm', 't', 'ad']);
+const EVERYDAY_FREQ = 2_000;
+
+/**
+ * 关键仍, 公布出: a three-character "name" whose surname and first given character make an everyday word of high
+ * frequency (关键, 公布) is that word and a character, when nothing else says it is a person (no title or role,
+ * and the model did not read those three characters as a name). Place-name heads (王国 in 王国庆) are not
+ * everyday words by this test, nor words jieba lists as names (高明, 文明).
+ */
+function commonWordHead(hit: { start: number; end: number; name: string; roles: string[] }, proposals: readonly ModelSpan[]): boolean {
+  if (hit.name.length !== 3 || hit.roles.length > 0) return false;
+  const head = jiebaLexicon().words.get(hit.name.slice(0, 2));
+  if (!head || !EVERYDAY_POS.has(head.pos) || head.freq < EVERYDAY_FREQ) return false;
+  return !proposals.some((p) => p.type === 'PER' && p.start === hit.start && p.end === hit.end);
 }
 
 /**
