@@ -23,6 +23,9 @@ import { PlaceResolver } from './read/place-resolver.service';
 import { ServedVersions } from './read/served-versions.service';
 import { ArticleFacetRepository } from './store/article-facet.repository';
 import { StoredArticleFacet, StoredArticleFacetSchema } from './store/article-facet.schema';
+import { ArticleSummaryBackfill } from './store/article-summary.backfill';
+import { ArticleSummaryRepository } from './store/article-summary.repository';
+import { StoredArticleSummary, StoredArticleSummarySchema, StoreMigration, StoreMigrationSchema } from './store/article-summary.schema';
 import { ArticleRepository } from './store/article.repository';
 import { StoredArticle, StoredArticleSchema } from './store/article.schema';
 import { DeadLetterRecordRepository } from './store/dead-letter-record.repository';
@@ -65,6 +68,8 @@ export class ApiModule implements NestModule {
         MongooseModule.forFeature([
           { name: StoredArticle.name, schema: StoredArticleSchema },
           { name: StoredArticleFacet.name, schema: StoredArticleFacetSchema },
+          { name: StoredArticleSummary.name, schema: StoredArticleSummarySchema },
+          { name: StoreMigration.name, schema: StoreMigrationSchema },
           { name: StoredPage.name, schema: StoredPageSchema },
           { name: StoredPageText.name, schema: StoredPageTextSchema },
           { name: StoredEntity.name, schema: StoredEntitySchema },
@@ -83,6 +88,8 @@ export class ApiModule implements NestModule {
         // The repositories: every read and write of the store, and all that differs between MongoDB and FerretDB.
         ArticleRepository,
         ArticleFacetRepository,
+        ArticleSummaryRepository,
+        ArticleSummaryBackfill,
         PageRepository,
         PageTextRepository,
         EntityRepository,

@@ -7,8 +7,11 @@ import { type ArticleMatch, type ArticleSort, buildArticleMatch, CHECK_FIELDS, s
 import { cleanName, DIVISION_CODE, entityId, keys } from '../search/entity-keys';
 import { planQuery, type TermPlan } from '../search/ngram.tokenizer';
 import { relevanceScore } from '../search/relevance.scorer';
-import { ArticleRepository } from '../store/article.repository';
-import { SUMMARY_PROJECTION, type SummaryDoc, summaryView } from './article.views';
+import { ArticleRepository, type SortKeyOrder } from '../store/article.repository';
+import { ArticleSummaryBackfill } from '../store/article-summary.backfill';
+import { ArticleSummaryRepository } from '../store/article-summary.repository';
+import type { StoredArticleSummary } from '../store/article-summary.schema';
+import { type ListedDoc, SUMMARY_PROJECTION, type SummaryDoc, summaryView } from './article.views';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.codec';
 import { FacetsService } from './facets.service';
 import { GramStats } from './gram-stats.service';
@@ -32,11 +35,19 @@ const MAX_ROUNDS = 6;
 /** Articles read in one round of a checked list (a text query): most pass, so a few more than a page. */
 const CHECKED_BATCH = 40;
 
+/** What the list loop reads of a document: what the served check, the keyset and `check` need. */
+type Listed = Pick<StoredArticleSummary, '_id' | 'pageId' | 'pageVersion' | 'pageReceivedAt' | 'sortKey' | 'kicker' | 'headline' | 'subheadlines'> & { keys?: string[]; body?: string };
+
+/** A list filter as the summaries take it: they exist only for live articles, so they have no `live` field. */
+const withoutLive = ({ live: _live, ...filter }: Record<string, unknown>): Record<string, unknown> => filter;
+
 /** GET /v1/articles: filters, text query, date or relevance order, keyset cursor, facets. */
 @Injectable()
 export class ArticleSearchService {
   constructor(
     private readonly articles: ArticleRepository,
+    private readonly summaries: ArticleSummaryRepository,
+    private readonly summaryBackfill: ArticleSummaryBackfill,
     @Inject(SERVICE_CONFIG) private readonly config: ApiConfig,
     private readonly served: ServedVersions,
     private readonly gramStats: GramStats,
@@ -91,7 +102,12 @@ export class ArticleSearchService {
   /** In sortKey order, reading on past articles of versions not (or no longer) served and those the check refuses. */
   private async byDate(plan: ArticleListPlan, limit: number, cursor?: string): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
     const after = cursor ? String(decodeCursor(cursor, 'articles', plan.fingerprint)[0]) : null;
-    const { found, resumeAfter } = await this.matching(plan, plan.sort === 'date' ? 1 : -1, after, limit + 1);
+    const order = plan.sort === 'date' ? 1 : -1;
+    // Without a text query nothing needs the body: the lean summaries serve (once every served article has one).
+    const { found, resumeAfter }: { found: ListedDoc[]; resumeAfter: string | null } =
+      plan.terms.length === 0 && this.summaryBackfill.summariesComplete
+        ? await this.matchingIn(plan, order, after, limit + 1, (filters, asked) => this.summaries.findSorted(filters.map(withoutLive), order, asked, this.config.QUERY_TIMEOUT_MS))
+        : await this.matching(plan, order, after, limit + 1);
     const items = found.slice(0, limit);
     // Rounds used up before a full page: the next page goes on from the last article read.
     const next = found.length > limit ? items[items.length - 1].sortKey : resumeAfter;
@@ -106,21 +122,31 @@ export class ArticleSearchService {
    * filters (each sorted and limited in the store) until enough pass the served-version check and the phrase
    * check. Also what facets with q and the relevance window read.
    */
-  async matching(plan: ArticleListPlan, order: 1 | -1, after: string | null, want: number): Promise<{ found: SummaryDoc[]; resumeAfter: string | null }> {
+  matching(plan: ArticleListPlan, order: SortKeyOrder, after: string | null, want: number): Promise<{ found: SummaryDoc[]; resumeAfter: string | null }> {
+    const projection = plan.match.check ? { ...SUMMARY_PROJECTION, ...CHECK_FIELDS } : SUMMARY_PROJECTION;
+    return this.matchingIn(plan, order, after, want, (filters, asked) =>
+      this.articles.findSorted<SummaryDoc & { keys?: string[] }>(filters, order, asked, projection, this.config.QUERY_TIMEOUT_MS),
+    );
+  }
+
+  /** `matching`, on whichever documents `read` finds (articles, or their summaries). */
+  private async matchingIn<T extends Listed>(
+    plan: ArticleListPlan,
+    order: SortKeyOrder,
+    after: string | null,
+    want: number,
+    read: (filters: Array<Record<string, unknown>>, asked: number) => Promise<T[]>,
+  ): Promise<{ found: T[]; resumeAfter: string | null }> {
     const { match } = plan;
-    const projection = match.check ? { ...SUMMARY_PROJECTION, ...CHECK_FIELDS } : SUMMARY_PROJECTION;
-    const found: SummaryDoc[] = [];
+    const found: T[] = [];
     let position = after;
     let reread = false;
     for (let round = 0; round < MAX_ROUNDS && found.length < want; round++) {
       const asked = match.check ? Math.max(want - found.length, Math.min(CHECKED_BATCH << round, 1_000)) : want - found.length;
       const range = sortKeyRange(match.range, position, order === 1 ? 'date' : '-date');
-      const batch = await this.articles.findSorted<SummaryDoc & { keys?: string[] }>(
+      const batch = await read(
         match.filters.map((filter) => withSortKey(filter, range)),
-        order,
         asked,
-        projection,
-        this.config.QUERY_TIMEOUT_MS,
       );
       const { served, switchedDuringRead } = await this.served.check(batch);
       if (switchedDuringRead && !reread) {
@@ -130,7 +156,7 @@ export class ArticleSearchService {
       }
       for (const doc of served) {
         if (found.length === want) break;
-        if (!match.check || match.check(doc)) found.push(doc);
+        if (!match.check || match.check({ ...doc, body: doc.body ?? '' })) found.push(doc);
       }
       if (batch.length < asked) return { found, resumeAfter: null };
       position = batch[batch.length - 1].sortKey;

@@ -1,6 +1,8 @@
 import type { ArticlePart, ArticleSummary } from '@baoxun/shared/contracts/api.contract';
 import type { StoredArticle } from '../store/article.schema';
+import type { StoredArticleSummary } from '../store/article-summary.schema';
 import type { TermPlan } from '../search/ngram.tokenizer';
+import { ARTICLE_LIST_FIELDS } from '../search/article-index.fields';
 import { snippetOf } from '../search/snippet';
 
 /** What a part view reads of a stored article (search fields are never sent). */
@@ -69,16 +71,7 @@ export function partView(doc: PartDoc): ArticlePart {
 
 /** What a list item reads: the part without mentions (projected away in the store). */
 export const SUMMARY_PROJECTION = {
-  pageId: 1,
-  page: 1,
-  order: 1,
-  kicker: 1,
-  headline: 1,
-  subheadlines: 1,
-  byline: 1,
-  body: 1,
-  continuation: 1,
-  continuedFrom: 1,
+  ...ARTICLE_LIST_FIELDS,
   'entities.people.name': 1,
   'entities.people.roles': 1,
   'entities.places.name': 1,
@@ -86,11 +79,6 @@ export const SUMMARY_PROJECTION = {
   'entities.places.canonicalName': 1,
   'entities.organizations.name': 1,
   'entities.campaigns.name': 1,
-  pipelineVersion: 1,
-  pageVersion: 1,
-  pageReceivedAt: 1,
-  storedAt: 1,
-  sortKey: 1,
 } as const;
 
 export type SummaryDoc = Pick<
@@ -105,7 +93,10 @@ export type SummaryDoc = Pick<
   };
 };
 
-export function summaryView(doc: SummaryDoc, terms: TermPlan[] = [], score: number | null = null): ArticleSummary {
+/** A list item as read: an article's summary fields with its body, or its stored summary with the snippet. */
+export type ListedDoc = SummaryDoc | StoredArticleSummary;
+
+export function summaryView(doc: ListedDoc, terms: TermPlan[] = [], score: number | null = null): ArticleSummary {
   return {
     id: doc._id,
     pageId: doc.pageId,
@@ -115,7 +106,7 @@ export function summaryView(doc: SummaryDoc, terms: TermPlan[] = [], score: numb
     headline: doc.headline,
     subheadlines: doc.subheadlines,
     byline: doc.byline,
-    snippet: snippetOf(doc.body, terms),
+    snippet: 'snippet' in doc ? doc.snippet : snippetOf(doc.body, terms),
     continuation: doc.continuation,
     continuedFrom: doc.continuedFrom,
     entities: {

@@ -1,5 +1,5 @@
 import { pageMessages } from '../testing/page-fixture';
-import { entityRefsOf, indexFieldsOf } from './article-index.fields';
+import { entityRefsOf, indexFieldsOf, summaryOf } from './article-index.fields';
 
 const hunan = { code: '430000', name: '湖南省' };
 const zhuzhou = { code: '430200', name: '株洲市' };
@@ -64,5 +64,26 @@ describe('entityRefsOf', () => {
     });
     expect(refs).toHaveLength(1);
     expect(refs[0]).toMatchObject({ id: 'place:430200', name: '株洲市', aliases: ['株洲', '株洲市'] });
+  });
+});
+
+describe('summaryOf', () => {
+  const { id, ...rest } = article;
+  const index = indexFieldsOf(article);
+  const storedAt = new Date('2024-02-23T08:00:00Z');
+  const summary = summaryOf({ ...rest, _id: id, pageReceivedAt: new Date(article.pageReceivedAt), storedAt, sortKey: index.sortKey, keys: index.keys, body: `${article.body}${'又到天元区。'.repeat(40)}` });
+
+  it('keeps what a list shows and filters by, and none of the body, grams or offsets', () => {
+    expect(summary).toMatchObject({ _id: id, sortKey: index.sortKey, keys: index.keys, headline: '天元区项目开工', storedAt });
+    expect(summary.entities.people).toEqual([{ name: '陈正明', roles: ['市委书记'] }]);
+    expect(summary.entities.places[2]).toEqual({ name: '神农城', code: null, canonicalName: null });
+    expect(Object.keys(summary)).not.toEqual(expect.arrayContaining(['body']));
+    expect(JSON.stringify(summary)).not.toMatch(/"start"|"end"|grams/);
+  });
+
+  it('keeps the opening of the body as the snippet, marked where cut', () => {
+    expect(summary.snippet.startsWith('市委书记陈正明在天元区和株洲调研。')).toBe(true);
+    expect(summary.snippet.endsWith('…')).toBe(true);
+    expect(summary.snippet.length).toBe(121);
   });
 });

@@ -2,6 +2,9 @@ import type { EntityType } from '@baoxun/shared/contracts/api.contract';
 import type { ArticleEnriched, Entities } from '@baoxun/shared/contracts/article.contract';
 import { ARTICLE_SENTINEL, cleanName, entityId, keys } from './entity-keys';
 import { documentGrams } from './ngram.tokenizer';
+import { snippetOf } from './snippet';
+import type { StoredArticle } from '../store/article.schema';
+import type { StoredArticleSummary } from '../store/article-summary.schema';
 
 /** One entity as an article mentions it: what the entity's own document is built from. */
 export interface EntityRef {
@@ -95,5 +98,62 @@ export function indexFieldsOf(article: IndexedArticle): ArticleIndexFields {
     entityIds: facetEntityIdsOf(refs),
     grams: documentGrams([article.kicker, article.headline, ...article.subheadlines, article.body]),
     sortKey: sortKeyOf(article),
+  };
+}
+
+/** The stored article's fields a list item shows as they are (with the sortKey it is ordered and paged by). */
+export const ARTICLE_LIST_FIELDS = {
+  pageId: 1,
+  page: 1,
+  order: 1,
+  kicker: 1,
+  headline: 1,
+  subheadlines: 1,
+  byline: 1,
+  body: 1,
+  continuation: 1,
+  continuedFrom: 1,
+  pipelineVersion: 1,
+  pageVersion: 1,
+  pageReceivedAt: 1,
+  storedAt: 1,
+  sortKey: 1,
+} as const;
+
+/** What summaryOf reads of a stored article. */
+export const SUMMARY_SOURCE_PROJECTION = { ...ARTICLE_LIST_FIELDS, entities: 1, keys: 1 } as const;
+
+/** What an article's list summary is made of (a stored article, or one being stored). */
+export type SummarySource = Pick<
+  StoredArticle,
+  '_id' | 'pageId' | 'page' | 'order' | 'kicker' | 'headline' | 'subheadlines' | 'byline' | 'body' | 'continuation' | 'continuedFrom' | 'entities' | 'pipelineVersion' | 'pageVersion' | 'pageReceivedAt' | 'storedAt' | 'sortKey' | 'keys'
+>;
+
+/** An article as lists without a text query read it (article_summaries): no body, no mentions' offsets, no grams. */
+export function summaryOf(article: SummarySource): StoredArticleSummary {
+  return {
+    _id: article._id,
+    sortKey: article.sortKey,
+    keys: article.keys,
+    pageId: article.pageId,
+    page: article.page,
+    order: article.order,
+    kicker: article.kicker,
+    headline: article.headline,
+    subheadlines: article.subheadlines,
+    byline: article.byline,
+    snippet: snippetOf(article.body),
+    continuation: article.continuation,
+    continuedFrom: article.continuedFrom,
+    entities: {
+      people: article.entities.people.map((person) => ({ name: person.name, roles: person.roles })),
+      places: article.entities.places.map((place) => ({ name: place.name, code: place.code ?? null, canonicalName: place.canonicalName ?? null })),
+      organizations: article.entities.organizations.map((entity) => ({ name: entity.name })),
+      campaigns: article.entities.campaigns.map((entity) => ({ name: entity.name })),
+    },
+    pipelineVersion: article.pipelineVersion,
+    pageVersion: article.pageVersion,
+    pageReceivedAt: article.pageReceivedAt,
+    storedAt: article.storedAt,
   };
 }

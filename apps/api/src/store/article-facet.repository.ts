@@ -45,19 +45,25 @@ export class ArticleFacetRepository {
 
   /** Writes the facet documents of newly served articles (idempotent: a redone switch rewrites the same). */
   async put(docs: readonly ArticleFacetInput[]): Promise<void> {
-    if (docs.length === 0) return;
-    const rows = docs.map((doc) => ({ _id: doc._id, sortKey: doc.sortKey, keys: doc.keys, entityIds: doc.entityIds.join(SEPARATOR) }));
-    try {
-      // One request for the page's articles: an insert only encodes, and most are new.
-      await this.facets.insertMany(rows, { ordered: false });
-    } catch (error) {
-      if (!isOnlyDuplicates(error)) throw error;
-      await this.ids.updateEach(this.facets, rows.map((row) => ({ filter: { _id: row._id }, update: { $set: row }, upsert: true })));
-    }
+    // One request for the page's articles (a redone switch rewrites the same).
+    await this.ids.putAll(this.facets, docs.map((doc) => ({ _id: doc._id, sortKey: doc.sortKey, keys: doc.keys, entityIds: doc.entityIds.join(SEPARATOR) })));
   }
 
   deleteByIds(ids: readonly string[]): Promise<void> {
     return this.ids.delete(this.facets, ids);
+  }
+
+  /** The ids of all served articles, in batches (one pass over the lean documents). */
+  async *servedIds(batchSize: number): AsyncGenerator<string[]> {
+    let batch: string[] = [];
+    for await (const doc of this.facets.find({}, { _id: 1 }).lean<Pick<StoredArticleFacet, '_id'>>().cursor()) {
+      batch.push(doc._id);
+      if (batch.length === batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
   }
 
   /** Served articles per entity id (an operator's recount): one pass over the lean documents. */
@@ -68,11 +74,4 @@ export class ArticleFacetRepository {
     }
     return counts;
   }
-}
-
-/** A bulk insert that failed only because some documents were there already (a switch redone). */
-function isOnlyDuplicates(error: unknown): boolean {
-  const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })?.writeErrors;
-  if (Array.isArray(writeErrors) && writeErrors.length > 0) return writeErrors.every((item) => (item.code ?? item.err?.code) === 11000);
-  return (error as { code?: number })?.code === 11000;
 }

@@ -36,17 +36,8 @@ export class ArticleRepository {
    * range). One query per filter, each sorted and limited in the store, merged here: neither store then needs
    * `$or`, which FerretDB cannot push down.
    */
-  async findSorted<T extends Sorted>(filters: ReadonlyArray<Record<string, unknown>>, order: SortKeyOrder, limit: number, projection: Record<string, 0 | 1>, timeoutMs: number): Promise<T[]> {
-    const read = (filter: Record<string, unknown>) =>
-      this.articles
-        .find(filter, { ...projection, sortKey: 1 })
-        .sort({ sortKey: order })
-        .limit(limit)
-        .maxTimeMS(timeoutMs)
-        .lean<T[]>()
-        .exec();
-    if (filters.length === 1) return read(filters[0]);
-    return mergeSorted(await Promise.all(filters.map(read)), order, limit);
+  findSorted<T extends Sorted>(filters: ReadonlyArray<Record<string, unknown>>, order: SortKeyOrder, limit: number, projection: Record<string, 0 | 1>, timeoutMs: number): Promise<T[]> {
+    return findSortedIn<T, StoredArticle>(this.articles, filters, order, limit, projection, timeoutMs);
   }
 
   /**
@@ -94,6 +85,30 @@ export class ArticleRepository {
     const [pageIds, articles] = await Promise.all([this.articles.distinct('pageId', { correlationId }), this.articles.countDocuments({ correlationId })]);
     return { pageIds: pageIds as string[], articles };
   }
+}
+
+/**
+ * The first `limit` documents of `model`, in sortKey order, matching any of the flat `filters`: one query per
+ * filter, each sorted and limited in the store, merged here (neither store then needs `$or`).
+ */
+export async function findSortedIn<T extends Sorted, M>(
+  model: Model<M>,
+  filters: ReadonlyArray<Record<string, unknown>>,
+  order: SortKeyOrder,
+  limit: number,
+  projection: Record<string, 0 | 1> | null,
+  timeoutMs: number,
+): Promise<T[]> {
+  const read = (filter: Record<string, unknown>) =>
+    model
+      .find(filter as never, projection ? { ...projection, sortKey: 1 } : undefined)
+      .sort({ sortKey: order })
+      .limit(limit)
+      .maxTimeMS(timeoutMs)
+      .lean<T[]>()
+      .exec();
+  if (filters.length === 1) return read(filters[0]);
+  return mergeSorted(await Promise.all(filters.map(read)), order, limit);
 }
 
 /** The first `limit` of several lists each in sortKey order, as one list in that order, each id once. */

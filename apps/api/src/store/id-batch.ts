@@ -63,6 +63,20 @@ export class IdBatch {
   }
 
   /**
+   * Writes whole documents by _id, idempotently: one insert for all (most are new; on FerretDB an insert only
+   * encodes), and where some were there already (a redone switch), each one upserted.
+   */
+  async putAll<T>(model: Model<T>, rows: ReadonlyArray<{ _id: string } & Record<string, unknown>>): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await model.insertMany(rows as never[], { ordered: false });
+    } catch (error) {
+      if (!isOnlyDuplicates(error)) throw error;
+      await this.updateEach(model, rows.map((row) => ({ filter: { _id: row._id }, update: { $set: row } as UpdateQuery<T>, upsert: true })));
+    }
+  }
+
+  /**
    * Updates the document only if `guard` still holds (a compare-and-set); false if it did not. On MongoDB the
    * guard is part of the atomic update's filter. On FerretDB v1 it is a read by _id and a check here before a
    * write by _id: no weaker than FerretDB's own update, which is a read-modify-write without a lock either way.
@@ -74,6 +88,13 @@ export class IdBatch {
     if (!current || !guardHolds(current, guard)) return false;
     return (await model.updateOne({ _id: id } as never, update)).matchedCount > 0;
   }
+}
+
+/** A bulk insert that failed only because some documents were there already. */
+function isOnlyDuplicates(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })?.writeErrors;
+  if (Array.isArray(writeErrors) && writeErrors.length > 0) return writeErrors.every((item) => (item.code ?? item.err?.code) === 11000);
+  return (error as { code?: number })?.code === 11000;
 }
 
 /** Runs `work` for every item, at most PER_ID_CONCURRENCY at a time, results in item order. */

@@ -3,6 +3,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { ARTICLE_FACET_FERRETDB_INDEXES, StoredArticleFacet } from './article-facet.schema';
 import { ARTICLE_FERRETDB_INDEXES, StoredArticle } from './article.schema';
+import { ARTICLE_SUMMARY_FERRETDB_INDEXES, StoredArticleSummary } from './article-summary.schema';
 import { ENTITY_FERRETDB_INDEXES, StoredEntity } from './entity.schema';
 import { STORE_CAPABILITIES, type StoreCapabilities } from './store-capabilities';
 
@@ -10,6 +11,7 @@ import { STORE_CAPABILITIES, type StoreCapabilities } from './store-capabilities
 const FERRETDB_INDEXES: Record<string, ReadonlyArray<{ key: Record<string, 1>; name: string }>> = {
   [StoredArticle.name]: ARTICLE_FERRETDB_INDEXES,
   [StoredArticleFacet.name]: ARTICLE_FACET_FERRETDB_INDEXES,
+  [StoredArticleSummary.name]: ARTICLE_SUMMARY_FERRETDB_INDEXES,
   [StoredEntity.name]: ENTITY_FERRETDB_INDEXES,
 };
 

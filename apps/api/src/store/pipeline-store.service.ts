@@ -4,6 +4,7 @@ import type { DeadLetter } from '@baoxun/shared/contracts/dead-letter.contract';
 import type { PageParsed, PageReceived } from '@baoxun/shared/contracts/page.contract';
 import { entityRefsOf, indexFieldsOf } from '../search/article-index.fields';
 import { ArticleFacetRepository } from './article-facet.repository';
+import { ArticleSummaryRepository } from './article-summary.repository';
 import { ArticleRepository } from './article.repository';
 import { ARTICLE_SCHEMA_VERSION, type StoredArticle } from './article.schema';
 import { DeadLetterRecordRepository } from './dead-letter-record.repository';
@@ -14,7 +15,7 @@ import { PageRepository } from './page.repository';
 import { PAGE_SCHEMA_VERSION, type StoredPage } from './page.schema';
 import { PageTextRepository } from './page-text.repository';
 import { isDuplicateKey, NotYetError, sameIds, versionKey } from './page-version';
-import { VersionSwitchService } from './version-switch.service';
+import { switchArticleOf, VersionSwitchService } from './version-switch.service';
 
 export { NotYetError } from './page-version';
 
@@ -35,6 +36,7 @@ export class PipelineStoreService {
     private readonly pageTexts: PageTextRepository,
     private readonly articles: ArticleRepository,
     private readonly facetDocs: ArticleFacetRepository,
+    private readonly summaries: ArticleSummaryRepository,
     private readonly deadLetters: DeadLetterRecordRepository,
     private readonly versions: VersionSwitchService,
     private readonly entityCounts: EntityCountsService,
@@ -123,23 +125,16 @@ export class PipelineStoreService {
       const { entityIds, ...index } = indexFieldsOf(article);
       const fields = { ...rest, datelines: article.datelines ?? [], pageReceivedAt: new Date(article.pageReceivedAt), schemaVersion: ARTICLE_SCHEMA_VERSION, storedAt: new Date(), ...index };
       // A new article waits for its version's switch (readers check the page's served version); one already
-      // served is updated in place (reprocessing), with its facet document and entity counts.
+      // served is updated in place (reprocessing), with its facet and summary documents and entity counts.
       const before = await this.articles.insertOrReplace<Pick<StoredArticle, 'live' | 'entities' | 'page'>>(id, fields);
       const served = page?.live?.contentHash === article.pageVersion && page.live.articleIds.includes(id);
+      const switching = switchArticleOf({ _id: id, ...fields });
       if (before && served) {
         await this.facetDocs.put([{ _id: id, sortKey: index.sortKey, keys: index.keys, entityIds }]);
+        await this.summaries.put([switching.summary]);
         await this.entityCounts.apply(entityChanges([before], [article]));
       }
-      this.versions.noteStored(article.pageId, article.pageVersion, {
-        _id: id,
-        page: article.page,
-        entities: article.entities,
-        continuation: article.continuation,
-        continuedFrom: article.continuedFrom,
-        pipelineVersion: article.pipelineVersion,
-        sortKey: index.sortKey,
-        keys: index.keys,
-      });
+      this.versions.noteStored(article.pageId, article.pageVersion, switching);
       this.logger.debug({ articleId: id, pageId: article.pageId, correlationId: article.correlationId, entities: entityRefsOf(article.entities).length }, 'article stored');
       await this.versions.advance(article.pageId, page);
     });

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { entityRefsOf, facetEntityIdsOf } from '../search/article-index.fields';
+import { entityRefsOf, facetEntityIdsOf, SUMMARY_SOURCE_PROJECTION, type SummarySource, summaryOf } from '../search/article-index.fields';
 import { ArticleFacetRepository } from './article-facet.repository';
 import { ArticleRepository } from './article.repository';
 import type { StoredArticle } from './article.schema';
+import { ArticleSummaryRepository } from './article-summary.repository';
+import type { StoredArticleSummary } from './article-summary.schema';
 import { entityChanges } from './entity-change';
 import { EntityCountsService } from './entity-counts.service';
 import { PageRepository } from './page.repository';
@@ -13,15 +15,32 @@ import { NotYetError, sameIds } from './page-version';
 /** Page versions whose stored articles this replica remembers (the ones still being completed). */
 const REMEMBERED_VERSIONS = 2_000;
 
-/** What a version switch reads of each article. */
-const SWITCH_PROJECTION = { _id: 1, page: 1, entities: 1, continuation: 1, continuedFrom: 1, pipelineVersion: 1, sortKey: 1, keys: 1 } as const;
-export type SwitchArticle = Pick<StoredArticle, '_id' | 'page' | 'entities' | 'continuation' | 'continuedFrom' | 'pipelineVersion' | 'sortKey' | 'keys'>;
+/** What a version switch needs of each article it serves: what the page records, and the article's list summary. */
+export type SwitchArticle = Pick<StoredArticle, '_id' | 'page' | 'entities' | 'continuation' | 'continuedFrom' | 'pipelineVersion' | 'sortKey' | 'keys'> & {
+  summary: StoredArticleSummary;
+};
+
+export const switchArticleOf = (article: SummarySource): SwitchArticle => ({
+  _id: article._id,
+  page: article.page,
+  entities: article.entities,
+  continuation: article.continuation,
+  continuedFrom: article.continuedFrom,
+  pipelineVersion: article.pipelineVersion,
+  sortKey: article.sortKey,
+  keys: article.keys,
+  summary: summaryOf(article),
+});
+
+/** What the entity counts need of a replaced article. */
+const REPLACED_PROJECTION = { page: 1, entities: 1 } as const;
 
 /**
  * Serves a page's newest version once all its articles are stored, in an order that keeps readers on one
  * complete version (FerretDB v1 has no transactions):
  *   1. the new version's articles (stored with live: true, which only keeps replaced versions of older
- *      schemas out of the indexes) get their facet documents; readers check each against the page's served version,
+ *      schemas out of the indexes) get their facet and summary documents; readers check each against the page's
+ *      served version,
  *   2. one write of the page switches `live` to the new version (compare-and-set on the previous one),
  *   3. then the replaced articles are deleted and entity counts move; this cleanup is recorded in step 2 and
  *      redone until it completes, so a crash in between leaves nothing behind.
@@ -38,6 +57,7 @@ export class VersionSwitchService {
     private readonly pages: PageRepository,
     private readonly articles: ArticleRepository,
     private readonly facetDocs: ArticleFacetRepository,
+    private readonly summaries: ArticleSummaryRepository,
     private readonly entityCounts: EntityCountsService,
   ) {}
 
@@ -64,9 +84,9 @@ export class VersionSwitchService {
     const known = this.knownStored(page._id, parsed.contentHash);
     for (const id of expected) {
       if (known.has(id)) continue;
-      const found = await this.articles.findById<SwitchArticle>(id, SWITCH_PROJECTION);
+      const found = await this.articles.findById<SummarySource>(id, SUMMARY_SOURCE_PROJECTION);
       if (!found) return;
-      known.set(id, found);
+      known.set(id, switchArticleOf(found));
     }
     const incoming = parsed.articleIds.map((id) => known.get(id)).filter((article): article is SwitchArticle => article !== undefined);
     if (incoming.length < expected.size) return;
@@ -74,9 +94,10 @@ export class VersionSwitchService {
     const servedBefore = new Set(live?.articleIds ?? []);
     const added = incoming.filter((article) => !servedBefore.has(article._id));
     const removedIds = (live?.articleIds ?? []).filter((id) => !parsed.articleIds.includes(id));
-    const removed = await this.articles.findByIds<SwitchArticle>(removedIds, SWITCH_PROJECTION);
+    const removed = await this.articles.findByIds<Pick<StoredArticle, 'page' | 'entities'>>(removedIds, REPLACED_PROJECTION);
 
     await this.facetDocs.put(added.map((article) => ({ _id: article._id, sortKey: article.sortKey, keys: article.keys, entityIds: facetEntityIdsOf(entityRefsOf(article.entities)) })));
+    await this.summaries.put(added.map((article) => article.summary));
 
     const storedAt = new Date();
     const next: LiveVersion = {
@@ -129,6 +150,7 @@ export class VersionSwitchService {
   private async finishCleanup(pageId: string, cleanup: PendingCleanup): Promise<void> {
     await this.entityCounts.apply(cleanup.entityChanges);
     await this.facetDocs.deleteByIds(cleanup.articleIds);
+    await this.summaries.deleteByIds(cleanup.articleIds);
     await this.articles.deleteByIds(cleanup.articleIds);
     await this.pages.updateIf(pageId, { 'cleanup.token': cleanup.token }, { $set: { cleanup: null } });
   }
