@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { NatsConnection, StoredMsg } from 'nats';
 import { type DeadLetter, DeadLetterSchema } from '@baoxun/shared/contracts/dead-letter.contract';
 import { eventSubjects, streams } from '@baoxun/shared/contracts/subjects.registry';
@@ -116,13 +116,14 @@ export class DeadLettersService {
     const stored = await this.stored(seq);
     const letter = this.letterOf(stored);
     const entry = eventSubjects.find((candidate) => candidate.subject === letter.subject);
-    if (!entry) throw new BadRequestException(`dead letter ${seq} came from ${letter.subject}, which is not a pipeline subject; it can't be replayed`);
+    // What the letter holds decides these, not the request's form: 409 (the request is well formed; this letter can't take it).
+    if (!entry) throw new ConflictException(`dead letter ${seq} came from ${letter.subject}, which is not a pipeline subject; it can't be replayed`);
     let data: Buffer = Buffer.from(letter.payloadBase64, 'base64');
     if (replacement !== undefined) {
       const checked = entry.schema.safeParse(replacement);
       if (!checked.success) {
         const issues = checked.error.issues.map((issue) => ({ parameter: `payload.${issue.path.map(String).join('.')}`, message: issue.message }));
-        throw new BadRequestException({ message: `the corrected payload does not fit ${letter.subject}: ${issues.map((issue) => `${issue.parameter} ${issue.message}`).join('; ')}`, issues });
+        throw new ConflictException({ message: `the corrected payload does not fit ${letter.subject}: ${issues.map((issue) => `${issue.parameter} ${issue.message}`).join('; ')}`, issues });
       }
       data = Buffer.from(JSON.stringify(checked.data));
     }
@@ -181,7 +182,7 @@ export class DeadLettersService {
 
   private letterOf(stored: Pick<StoredMsg, 'seq' | 'data'>): DeadLetter {
     const parsed = DeadLetterSchema.safeParse(JSON.parse(Buffer.from(stored.data).toString('utf8')));
-    if (!parsed.success) throw new BadRequestException(`DLQ message ${stored.seq} is not a dead letter baoxun wrote`);
+    if (!parsed.success) throw new ConflictException(`DLQ message ${stored.seq} is not a dead letter baoxun wrote`);
     return parsed.data;
   }
 

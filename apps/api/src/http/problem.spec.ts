@@ -29,8 +29,10 @@ describe('problemOf', () => {
     expect(problemOf(new ThrottlerException(), '/v1/articles').problem).toMatchObject({ status: 429, type: 'urn:baoxun:problem:too-many-requests' });
   });
 
-  it('maps a bad cursor to a 400 on the cursor parameter', () => {
-    expect(problemOf(new CursorError('belongs to another query'), '/v1/articles').problem.errors).toEqual([{ parameter: 'cursor', message: 'belongs to another query' }]);
+  it('maps a cursor of the right form that names no place in the query to a 404 on the cursor parameter', () => {
+    const { problem } = problemOf(new CursorError('belongs to another query'), '/v1/articles');
+    expect(problem).toMatchObject({ status: 404, type: 'urn:baoxun:problem:cursor-not-found' });
+    expect(problem.errors).toEqual([{ parameter: 'cursor', message: 'belongs to another query' }]);
   });
 
   it('passes body-parser client errors through (413)', () => {

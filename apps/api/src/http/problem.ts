@@ -13,6 +13,7 @@ const TYPES: Record<number, string> = {
   404: 'not-found',
   405: 'method-not-allowed',
   406: 'not-acceptable',
+  409: 'conflict',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   429: 'too-many-requests',
@@ -45,7 +46,8 @@ function base(status: number, slug: string, detail: string, instance: string, co
  */
 export function problemOf(exception: unknown, instance: string, correlationId?: string): MappedProblem {
   if (exception instanceof CursorError) {
-    return { problem: { ...base(400, 'invalid-parameters', `invalid query: cursor ${exception.message}`, instance, correlationId), errors: [{ parameter: 'cursor', message: exception.message }] }, log: false };
+    // The cursor has the documented form (else zod said 400) but names no place in this query's results.
+    return { problem: { ...base(404, 'cursor-not-found', `cursor ${exception.message}`, instance, correlationId), errors: [{ parameter: 'cursor', message: exception.message }] }, log: false };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -53,8 +55,9 @@ export function problemOf(exception: unknown, instance: string, correlationId?: 
     const body = typeof response === 'object' && response !== null ? (response as { message?: unknown; issues?: Issue[] }) : { message: response };
     const message = Array.isArray(body.message) ? body.message.join('; ') : typeof body.message === 'string' ? body.message : exception.message;
     if (status >= 500) return { problem: base(status, TYPES[status] ?? 'server-error', 'the api could not answer this request; try again later', instance, correlationId), log: true };
-    if (status === HttpStatus.BAD_REQUEST && Array.isArray(body.issues)) {
-      return { problem: { ...base(status, 'invalid-parameters', message, instance, correlationId), errors: body.issues.map((issue) => ({ parameter: issue.parameter, message: issue.message })) }, log: false };
+    if (Array.isArray(body.issues)) {
+      const slug = status === HttpStatus.BAD_REQUEST ? 'invalid-parameters' : (TYPES[status] ?? 'client-error');
+      return { problem: { ...base(status, slug, message, instance, correlationId), errors: body.issues.map((issue) => ({ parameter: issue.parameter, message: issue.message })) }, log: false };
     }
     const detail = status === HttpStatus.TOO_MANY_REQUESTS ? 'too many requests from this client; slow down and retry after the Retry-After seconds' : message;
     return { problem: base(status, TYPES[status] ?? 'client-error', detail, instance, correlationId), log: false };

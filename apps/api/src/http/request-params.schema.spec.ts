@@ -35,10 +35,25 @@ describe('article list query', () => {
     expect(issuesOf({ date: '2024-02-30' })[0].parameter).toBe('date');
   });
 
-  it('checks combinations', () => {
-    expect(issuesOf({ sort: 'relevance' })).toEqual([{ parameter: 'sort', message: 'relevance needs a text query q' }]);
-    expect(issuesOf({ date: '2024-01-01', from: '2024-01-01' })[0].parameter).toBe('date');
-    expect(issuesOf({ from: '2024-02-01', to: '2024-01-01' })[0].parameter).toBe('to');
+  it('gives every combination the document allows a meaning (OpenAPI cannot state rules between query parameters)', () => {
+    expect(schema.parse({ sort: 'relevance' })).toMatchObject({ sort: '-date' });
+    expect(schema.parse({ q: '会议', sort: 'relevance' })).toMatchObject({ sort: 'relevance' });
+    // date with from/to: the intersection; outside the range, from ends up after to and nothing matches.
+    expect(schema.parse({ date: '2024-01-05', from: '2024-01-01' })).toMatchObject({ from: '2024-01-05', to: '2024-01-05' });
+    expect(schema.parse({ date: '2024-01-05', from: '2024-01-01' })).not.toHaveProperty('date');
+    expect(schema.parse({ date: '2024-01-05', from: '2024-02-01', to: '2024-03-01' })).toMatchObject({ from: '2024-02-01', to: '2024-01-05' });
+    expect(schema.parse({ from: '2024-02-01', to: '2024-01-01' })).toMatchObject({ from: '2024-02-01', to: '2024-01-01' });
+  });
+
+  it('checks text as the document states it: a non-blank character, at most max code points, then trimmed', () => {
+    expect(issuesOf({ q: ' \u3000\ufeff' })).toEqual([{ parameter: 'q', message: 'is empty' }]);
+    expect(schema.parse({ q: ' 会议 ' })).toMatchObject({ q: '会议' });
+    // 100 astral characters are 100 for JSON Schema's maxLength, 200 UTF-16 units for String.length.
+    expect(schema.safeParse({ q: '𠀀'.repeat(100) }).success).toBe(true);
+    expect(issuesOf({ q: '𠀀'.repeat(101) })[0].parameter).toBe('q');
+    expect(issuesOf({ cursor: 'not base64url' })[0].parameter).toBe('cursor');
+    // PostgreSQL (under FerretDB) cannot hold a NUL: it never reaches the store.
+    expect(issuesOf({ place: '株\u0000洲' })).toEqual([{ parameter: 'place', message: 'holds a NUL character' }]);
   });
 });
 

@@ -9,7 +9,35 @@ import { EditionDateSchema } from '@baoxun/shared/contracts/page.contract';
 export const ArticleIdSchema = z.string().regex(/^ar_[0-9a-f]{24}$/, 'is not an article id').meta({ example: 'ar_3f1c9a0b7d2e4c5a6b7c8d9e' });
 export const PageIdSchema = z.string().regex(/^pg_[0-9a-f]{24}$/, 'is not a page id').meta({ example: 'pg_0a1b2c3d4e5f60718293a4b5' });
 
-const text = (max: number) => z.string({ error: 'must be a single value' }).trim().min(1, 'is empty').max(max, `is longer than ${max} characters`);
+// What String.prototype.trim removes, spelled out: the document's pattern must mean the same to every regex engine
+// (\s differs between JavaScript and Python, which schemathesis generates with).
+const BLANK = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+// A character that is not blank, and no NUL anywhere (PostgreSQL, under FerretDB, cannot store or compare one).
+const TEXT = new RegExp(`^[^\\u0000]*[^${BLANK}\\u0000][^\\u0000]*$`);
+
+/**
+ * A text value (also of the admin routes): at least one character that is not blank, no NUL, at most `max` characters (code points, as JSON Schema's
+ * maxLength counts them), trimmed. Checked before trimming, so the document's pattern and maxLength are the rule.
+ */
+export const text = (max: number) =>
+  upTo(
+    max,
+    z
+      .string({ error: 'must be a single value' })
+      .refine((value) => !value.includes('\u0000'), 'holds a NUL character')
+      .regex(TEXT, 'is empty'),
+  ).transform((value) => value.trim());
+
+/** At most `max` characters as JSON Schema's maxLength counts them: code points (zod's max counts UTF-16 units). */
+export function upTo(max: number, schema: z.ZodString = z.string()) {
+  return schema.refine((value) => [...value].length <= max, `is longer than ${max} characters`).meta({ maxLength: max });
+}
+
+/** A keyset cursor as the api gives them out (base64url); one it did not give out for this query is a 404 (cursor.codec.ts). */
+const CursorParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,1000}$/, 'is not a cursor this api gave out')
+  .meta({ description: 'nextCursor of the previous page, passed back unchanged. One this api did not give out for the same filters and sort is a 404.' });
 
 /** One value, or the parameter repeated (?person=a&person=b: articles with both). */
 const repeatable = (max: number) =>
@@ -28,14 +56,12 @@ const count = (fallback: number, max: number) =>
 /** Page numbers as printed: 01, 2, A3. */
 const PageNumberParam = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{0,2}\d{1,3}$/, 'must be a page number such as 01, 2 or A3')
-  .transform((value) => value.replace(/^([A-Z]*)(\d)$/, '$10$2'));
+  .regex(/^[A-Za-z]{0,2}[0-9]{1,3}$/, 'must be a page number such as 01, 2 or A3')
+  .transform((value) => value.toUpperCase().replace(/^([A-Z]*)([0-9])$/, '$10$2'));
 
 export const ARTICLE_SORTS = ['date', '-date', 'relevance'] as const;
 
-export const articleListQuerySchema = (maxPageSize: number) =>
+const articleListObject = (maxPageSize: number) =>
   z
     .object({
       q: text(100).optional().meta({ description: 'Words or phrases, all of which must appear (Chinese needs no spaces).', example: '株洲 高质量发展' }),
@@ -47,23 +73,30 @@ export const articleListQuerySchema = (maxPageSize: number) =>
       source: text(100).optional().meta({ description: 'The paper.', example: '株洲日报' }),
       pageId: PageIdSchema.optional(),
       page: PageNumberParam.optional().meta({ description: 'Page number as printed.', example: '01' }),
-      date: EditionDateSchema.optional().meta({ description: 'One edition date.', example: '2024-02-23' }),
-      from: EditionDateSchema.optional().meta({ description: 'Earliest edition date (inclusive).', example: '2024-01-01' }),
+      date: EditionDateSchema.optional().meta({ description: 'One edition date (with from/to: only if it lies between them).', example: '2024-02-23' }),
+      from: EditionDateSchema.optional().meta({ description: 'Earliest edition date (inclusive); after to, nothing matches.', example: '2024-01-01' }),
       to: EditionDateSchema.optional().meta({ description: 'Latest edition date (inclusive).', example: '2024-12-31' }),
       sort: z.enum(ARTICLE_SORTS, { error: 'must be date, -date or relevance' }).default('date').meta({
-        description: 'date: oldest first, in reading order within an edition; -date: newest first; relevance: best matches of q first.',
+        description: 'date: oldest first, in reading order within an edition; -date: newest first; relevance: best matches of q first (without q: newest first).',
         example: '-date',
       }),
       limit: count(Math.min(20, maxPageSize), maxPageSize).meta({ example: 20 }),
-      cursor: z.string().max(1_000, 'is not a cursor this api gave out').optional().meta({ description: 'nextCursor of the previous page.' }),
+      cursor: CursorParam.optional(),
       facets: flag.default(false).meta({ description: 'Also count the people, places, organizations and campaigns of the matching articles.', example: 'true' }),
       facetLimit: count(10, 50).meta({ description: 'Values per facet.', example: 10 }),
     })
-    .strict()
-    .superRefine((query, context) => {
-      if (query.date && (query.from || query.to)) context.addIssue({ code: 'custom', path: ['date'], message: 'cannot be combined with from/to' });
-      if (query.from && query.to && query.from > query.to) context.addIssue({ code: 'custom', path: ['to'], message: 'is before from' });
-      if (query.sort === 'relevance' && !query.q) context.addIssue({ code: 'custom', path: ['sort'], message: 'relevance needs a text query q' });
+    .strict();
+type ArticleListFields = z.output<ReturnType<typeof articleListObject>>;
+
+export const articleListQuerySchema = (maxPageSize: number) =>
+  articleListObject(maxPageSize)
+    // Every combination the document allows has a meaning (OpenAPI cannot state a rule between two query
+    // parameters, so a rule here would reject requests the document calls valid): date with from/to is the
+    // intersection, like every other filter; from after to matches nothing; relevance without q is newest first.
+    .transform(({ date, from, to, sort, ...rest }): ArticleListFields => {
+      const range = date && (from || to) ? { from: from && from > date ? from : date, to: to && to < date ? to : date } : { date, from, to };
+      const query: ArticleListFields = { ...rest, ...range, sort: sort === 'relevance' && !rest.q ? '-date' : sort };
+      return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as ArticleListFields;
     });
 export type ArticleListQuery = z.infer<ReturnType<typeof articleListQuerySchema>>;
 
@@ -73,7 +106,7 @@ export const entityListQuerySchema = (maxPageSize: number) =>
       type: EntityTypeSchema.optional().meta({ example: 'person' }),
       q: text(50).optional().meta({ description: 'Part of the name (or a division code, for places).', example: '陈' }),
       limit: count(Math.min(20, maxPageSize), maxPageSize).meta({ example: 20 }),
-      cursor: z.string().max(1_000).optional(),
+      cursor: CursorParam.optional(),
     })
     .strict();
 export type EntityListQuery = z.infer<ReturnType<typeof entityListQuerySchema>>;

@@ -3,8 +3,10 @@ import { z } from 'zod';
 /** Edition date as printed on the page, ISO calendar date. */
 export const EditionDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real calendar date');
+  .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'must be a date in the form YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real calendar date')
+  // A real calendar date is what JSON Schema's format "date" means, so the OpenAPI document says so too.
+  .meta({ format: 'date' });
 
 /** Page numbers are printed as "01", "A3", "12"; numbers are accepted and zero-padded to two digits. */
 export const PageNumberSchema = z
