@@ -26,5 +26,6 @@ module.exports = {
     '^@baoxun/page-parser/(.*)$': lib('page-parser'),
     '^@baoxun/entity-tagger/(.*)$': lib('entity-tagger'),
     '^@baoxun/lexical-analyzer/(.*)$': lib('lexical-analyzer'),
+    '^@baoxun/api-client/(.*)$': lib('api-client'),
   },
 };
