@@ -9,12 +9,10 @@ import {
   ProblemSchema,
   WholeArticleSchema,
   type ArticleList,
-  type EntityDetail,
   type EntityList,
-  type PageView,
   type Problem,
-  type WholeArticle,
 } from '@baoxun/shared/contracts/api.contract';
+import { type ApiClient, type ApiOperations, createApiClient, expectOk } from '@baoxun/api-client/api-client';
 import { buildArticleMatch, sortKeyRange, withSortKey } from './search/article-match.builder';
 import { planQuery } from './search/ngram.tokenizer';
 import { type ApiProcess, eventually, integrationServers, isolatedMongoUrl, startApi } from './testing/api-process';
@@ -77,16 +75,16 @@ describe('the read API', () => {
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
   };
-  const list = async (query: string): Promise<ArticleList> => {
-    const { status, body } = await get<ArticleList | Problem>(`/v1/articles?source=${encodeURIComponent(source)}&${query}`);
-    if (status !== 200) throw new Error(`${query}: ${status} ${JSON.stringify(body)}`);
-    return ArticleListSchema.parse(body);
-  };
-  const headlines = async (query: string) => (await list(query)).items.map((item) => item.headline);
+  // Well-formed requests go through the typed client generated from the OpenAPI document (libs/api-client);
+  // the malformed ones below stay on raw fetch.
+  let client: ApiClient;
+  type ListQuery = NonNullable<ApiOperations['listArticles']['parameters']['query']>;
+  const list = async (query: ListQuery): Promise<ArticleList> => ArticleListSchema.parse(await expectOk(client.GET('/v1/articles', { params: { query: { source, ...query } } })));
+  const headlines = async (query: ListQuery) => (await list(query)).items.map((item) => item.headline);
   const storedPage = (page: PageMessages) =>
     eventually(async () => {
-      const { body } = await get<PageView>(`/v1/pages/${page.received.pageId}`);
-      return body.status === 'stored' ? body : undefined;
+      const { data } = await client.GET('/v1/pages/{id}', { params: { path: { id: page.received.pageId } } });
+      return data?.status === 'stored' ? data : undefined;
     }, `page ${page.received.page.date}/${page.received.page.page} stored`, 60_000);
 
   beforeAll(async () => {
@@ -98,6 +96,7 @@ describe('the read API', () => {
       startApi({ natsUrl: servers.natsUrl, mongoUrl, env: { API_KEY, READS_REQUIRE_API_KEY: 'true', RATE_LIMIT_PER_MINUTE: '4' } }),
       PipelineFeed.connect(servers.natsUrl),
     ]);
+    client = createApiClient(api.url);
     pages = fixtures.map(pageMessages);
     await Promise.all(pages.map((page) => feed.page(page)));
     await Promise.all(pages.map(storedPage));
@@ -110,56 +109,56 @@ describe('the read API', () => {
 
   describe('GET /v1/articles filters', () => {
     it('finds a person', async () => {
-      expect(await headlines('person=陈正明')).toEqual(['株洲召开全市工作会议', '芦淞区服装产业升级']);
+      expect(await headlines({ person: '陈正明' })).toEqual(['株洲召开全市工作会议', '芦淞区服装产业升级']);
     });
 
     it('finds a place by a name as written or by its division code', async () => {
-      expect(await headlines('place=株洲')).toEqual(['株洲召开全市工作会议']);
-      expect(await headlines('place=株洲市')).toEqual(['株洲召开全市工作会议']);
-      expect(await headlines('place=430200')).toEqual(['株洲召开全市工作会议']);
+      expect(await headlines({ place: '株洲' })).toEqual(['株洲召开全市工作会议']);
+      expect(await headlines({ place: '株洲市' })).toEqual(['株洲召开全市工作会议']);
+      expect(await headlines({ place: '430200' })).toEqual(['株洲召开全市工作会议']);
     });
 
     it('finds everything within a division (株洲市 finds 天元区), by name or code', async () => {
       const inZhuzhou = ['株洲召开全市工作会议', '天元区经济稳中有进', '芦淞区服装产业升级'];
-      expect(await headlines('within=株洲市')).toEqual(inZhuzhou);
-      expect(await headlines('within=430200')).toEqual(inZhuzhou);
-      expect(await headlines('within=湖南省')).toEqual([...inZhuzhou.slice(0, 3), '长沙举行会议']);
+      expect(await headlines({ within: '株洲市' })).toEqual(inZhuzhou);
+      expect(await headlines({ within: '430200' })).toEqual(inZhuzhou);
+      expect(await headlines({ within: '湖南省' })).toEqual([...inZhuzhou.slice(0, 3), '长沙举行会议']);
     });
 
     it('finds organizations and campaigns, and combines filters', async () => {
-      expect(await headlines('organization=中共株洲市委')).toEqual(['株洲召开全市工作会议']);
-      expect(await headlines('campaign=三个高地')).toEqual(['株洲召开全市工作会议']);
-      expect(await headlines('person=陈正明&within=430211')).toEqual([]);
-      expect(await headlines('person=陈正明&person=王五')).toEqual([]);
+      expect(await headlines({ organization: '中共株洲市委' })).toEqual(['株洲召开全市工作会议']);
+      expect(await headlines({ campaign: '三个高地' })).toEqual(['株洲召开全市工作会议']);
+      expect(await headlines({ person: '陈正明', within: '430211' })).toEqual([]);
+      expect(await headlines({ person: ['陈正明', '王五'] })).toEqual([]);
     });
 
     it('filters by dates, page number and page id', async () => {
-      expect(await headlines('from=2024-01-11&to=2024-01-11')).toEqual(['芦淞区服装产业升级', '长沙举行会议', '天气']);
-      expect(await headlines('date=2024-01-10')).toEqual(['株洲召开全市工作会议', '天元区经济稳中有进']);
-      expect((await list('page=2')).items).toHaveLength(5);
-      expect((await list(`pageId=${pages[1].received.pageId}`)).items.map((item) => item.order)).toEqual([0, 1, 2]);
+      expect(await headlines({ from: '2024-01-11', to: '2024-01-11' })).toEqual(['芦淞区服装产业升级', '长沙举行会议', '天气']);
+      expect(await headlines({ date: '2024-01-10' })).toEqual(['株洲召开全市工作会议', '天元区经济稳中有进']);
+      expect((await list({ page: '2' })).items).toHaveLength(5);
+      expect((await list({ pageId: pages[1].received.pageId })).items.map((item) => item.order)).toEqual([0, 1, 2]);
     });
   });
 
   describe('text query q', () => {
     it('finds Chinese words without spaces, in any field', async () => {
-      expect(await headlines('q=陈正明')).toEqual(['株洲召开全市工作会议', '芦淞区服装产业升级']);
-      expect(await headlines('q=服装产业')).toEqual(['芦淞区服装产业升级']);
+      expect(await headlines({ q: '陈正明' })).toEqual(['株洲召开全市工作会议', '芦淞区服装产业升级']);
+      expect(await headlines({ q: '服装产业' })).toEqual(['芦淞区服装产业升级']);
     });
 
     it('matches a phrase, not just its character pairs', async () => {
       // 天气 has 株洲 and 洲市 but not 株洲市.
-      expect(await headlines('q=株洲市')).toEqual(['株洲召开全市工作会议']);
+      expect(await headlines({ q: '株洲市' })).toEqual(['株洲召开全市工作会议']);
     });
 
     it('needs every term, folds full-width Latin and digits, and finds one character', async () => {
-      expect(await headlines(`q=${encodeURIComponent('召开 会议')}`)).toEqual(['株洲召开全市工作会议', '长沙举行会议']);
-      expect(await headlines('q=gdp增长5')).toEqual(['天元区经济稳中有进']);
-      expect(await headlines('q=雪')).toEqual(['长沙举行会议']);
+      expect(await headlines({ q: '召开 会议' })).toEqual(['株洲召开全市工作会议', '长沙举行会议']);
+      expect(await headlines({ q: 'gdp增长5' })).toEqual(['天元区经济稳中有进']);
+      expect(await headlines({ q: '雪' })).toEqual(['长沙举行会议']);
     });
 
     it('sorts by relevance with scores, and puts a snippet around the match', async () => {
-      const result = await list('q=会议&sort=relevance');
+      const result = await list({ q: '会议', sort: 'relevance' });
       expect(result.items.map((item) => item.headline)).toEqual(['长沙举行会议', '株洲召开全市工作会议']);
       expect(result.items[0].score).toBeGreaterThan(result.items[1].score ?? 0);
       expect(result.items[0].snippet).toContain('会议');
@@ -167,7 +166,7 @@ describe('the read API', () => {
   });
 
   it('counts facets for the same query', async () => {
-    const { facets } = await list('facets=true&facetLimit=3');
+    const { facets } = await list({ facets: 'true', facetLimit: 3 });
     expect(facets?.scanned).toBe(10);
     expect(facets?.people.map((value) => [value.name, value.count])).toEqual([
       ['赵六', 5],
@@ -176,16 +175,16 @@ describe('the read API', () => {
     ]);
     expect(facets?.places).toEqual(expect.arrayContaining([expect.objectContaining({ name: '株洲市', code: '430200', count: 1, href: '/v1/entities/place/430200' })]));
     expect(facets?.campaigns).toEqual([expect.objectContaining({ name: '三个高地', count: 1 })]);
-    const within = await list('within=430200&facets=true');
+    const within = await list({ within: '430200', facets: 'true' });
     expect(within.facets?.people.map((value) => value.name).sort()).toEqual(['李明', '陈正明'].sort());
   });
 
   describe('cursor pagination', () => {
-    const walk = async (query: string, onPage?: (page: number) => Promise<void>) => {
+    const walk = async (query: ListQuery, onPage?: (page: number) => Promise<void>) => {
       const seen: string[] = [];
       let cursor: string | null = null;
       for (let page = 0; page < 20; page++) {
-        const result: ArticleList = await list(`${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const result: ArticleList = await list({ ...query, limit: 2, ...(cursor ? { cursor } : {}) });
         seen.push(...result.items.map((item) => item.headline));
         cursor = result.nextCursor;
         if (!cursor) break;
@@ -196,17 +195,17 @@ describe('the read API', () => {
 
     it('pages in a stable order either way, without repeats or gaps while articles arrive', async () => {
       const later = pageMessages({ source, date: '2024-01-12', page: '03', articles: [{ headline: '第6条消息', body: '赵六第6次发言。', people: ['赵六'] }] });
-      const forward = await walk('person=赵六', async (page) => {
+      const forward = await walk({ person: '赵六' }, async (page) => {
         if (page !== 0) return;
         await feed.page(later);
         await storedPage(later);
       });
       expect(forward).toEqual(['第1条消息', '第2条消息', '第3条消息', '第4条消息', '第5条消息', '第6条消息']);
-      expect(await walk('person=赵六&sort=-date')).toEqual(['第6条消息', '第5条消息', '第4条消息', '第3条消息', '第2条消息', '第1条消息']);
+      expect(await walk({ person: '赵六', sort: '-date' })).toEqual(['第6条消息', '第5条消息', '第4条消息', '第3条消息', '第2条消息', '第1条消息']);
     });
 
     it('answers a cursor from another query with 404 (it has the form of a cursor, but names no place in this query)', async () => {
-      const first = await list('person=赵六&limit=1');
+      const first = await list({ person: '赵六', limit: 1 });
       const { status, body } = await get<Problem>(`/v1/articles?person=陈正明&cursor=${first.nextCursor}`);
       expect(status).toBe(404);
       expect(body.errors).toEqual([{ parameter: 'cursor', message: expect.stringContaining('another query') }]);
@@ -216,9 +215,9 @@ describe('the read API', () => {
   describe('GET /v1/articles/:id', () => {
     it('serves the article with its mentions, each with offsets into its field', async () => {
       const id = pages[0].enriched[0].id;
-      const { status, body } = await get<WholeArticle>(`/v1/articles/${id}`);
-      expect(status).toBe(200);
-      const article = WholeArticleSchema.parse(body);
+      const { data, response } = await client.GET('/v1/articles/{id}', { params: { path: { id } } });
+      expect(response.status).toBe(200);
+      const article = WholeArticleSchema.parse(data);
       expect(article).toMatchObject({ id, headline: '株洲召开全市工作会议', complete: true, parts: [{ id, page: { page: '01' } }] });
       const person = article.entities.people[0];
       expect(person).toMatchObject({ name: '陈正明', roles: ['市委书记'] });
@@ -257,41 +256,38 @@ describe('the read API', () => {
   describe('entities', () => {
     it('lists entities with article counts, filtered by type and name', async () => {
       // Counts move right after a page switches versions.
-      const { status, body } = await eventually(async () => {
-        const answer = await get<EntityList>(`/v1/entities?type=person&q=${encodeURIComponent('正明')}`);
-        return answer.body.items[0]?.articleCount === 2 ? answer : undefined;
+      const body = await eventually(async () => {
+        const answer = await expectOk(client.GET('/v1/entities', { params: { query: { type: 'person', q: '正明' } } }));
+        return answer.items[0]?.articleCount === 2 ? answer : undefined;
       }, 'entity counts');
-      expect(status).toBe(200);
       expect(EntityListSchema.parse(body).items).toEqual([expect.objectContaining({ id: 'person:陈正明', name: '陈正明', articleCount: 2, roles: ['市委书记'] })]);
-      const places = await get<EntityList>('/v1/entities?type=place&q=4302&limit=10');
-      expect(places.body.items.map((item) => item.code).sort()).toEqual(['430200', '430203', '430211']);
+      const places = await expectOk(client.GET('/v1/entities', { params: { query: { type: 'place', q: '4302', limit: 10 } } }));
+      expect(places.items.map((item) => item.code).sort()).toEqual(['430200', '430203', '430211']);
     });
 
     it('shows a place with its code and parents, its articles, and who appears with it', async () => {
-      const { status, body } = await get<EntityDetail>(`/v1/entities/place/${encodeURIComponent('株洲')}`);
-      expect(status).toBe(200);
-      const detail = EntityDetailSchema.parse(body);
+      const detail = EntityDetailSchema.parse(await expectOk(client.GET('/v1/entities/{type}/{name}', { params: { path: { type: 'place', name: '株洲' } } })));
       expect(detail.entity).toMatchObject({ id: 'place:430200', name: '株洲市', code: '430200', parents: [hunan], aliases: ['株洲'], articleCount: 1 });
       expect(detail.articles.items.map((item) => item.headline)).toEqual(['株洲召开全市工作会议']);
       expect(detail.related.people.map((value) => value.name)).toEqual(['陈正明']);
       expect(detail.related.places).toEqual([]);
-      const byCode = await get<EntityDetail>('/v1/entities/place/430211');
-      expect(byCode.body.entity).toMatchObject({ name: '天元区', parents: [hunan, zhuzhou] });
+      const byCode = await expectOk(client.GET('/v1/entities/{type}/{name}', { params: { path: { type: 'place', name: '430211' } } }));
+      expect(byCode.entity).toMatchObject({ name: '天元区', parents: [hunan, zhuzhou] });
     });
 
     it('is 404 for an entity never seen, 400 for an unknown type', async () => {
-      expect((await get(`/v1/entities/person/${encodeURIComponent('无名氏')}`)).status).toBe(404);
+      expect((await client.GET('/v1/entities/{type}/{name}', { params: { path: { type: 'person', name: '无名氏' } } })).response.status).toBe(404);
       expect((await get('/v1/entities/ship/x')).status).toBe(400);
     });
   });
 
   it('GET /v1/pages/:id gives the status and the articles in page order', async () => {
-    const { status, body } = await get<PageView>(`/v1/pages/${pages[1].received.pageId}`);
-    expect(status).toBe(200);
-    const page = PageViewSchema.parse(body);
+    const { data, response } = await client.GET('/v1/pages/{id}', { params: { path: { id: pages[1].received.pageId } } });
+    expect(response.status).toBe(200);
+    const page = PageViewSchema.parse(data);
     expect(page).toMatchObject({ status: 'stored', expectedArticles: 3, storedArticles: 3, deadLetter: null, served: { contentHash: pages[1].received.contentHash } });
     expect(page.articles.map((article) => article.headline)).toEqual(['芦淞区服装产业升级', '长沙举行会议', '天气']);
-    expect((await get('/v1/pages/pg_000000000000000000000000')).status).toBe(404);
+    expect((await client.GET('/v1/pages/{id}', { params: { path: { id: 'pg_000000000000000000000000' } } })).response.status).toBe(404);
   });
 
   describe('bad requests', () => {

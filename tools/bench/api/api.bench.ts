@@ -3,6 +3,7 @@
 // travels between machines. Requests rotate over thousands of article ids, many people and many words, so no
 // answer is served from a warm single-key path.
 import autocannon from 'autocannon';
+import { createApiClient } from '@baoxun/api-client/api-client';
 import type { LogFn } from '../../infra/infra.types';
 import { ACTIONS, GOALS, INDUSTRIES, TOPICS } from '../corpus/news.vocabulary';
 import { generatePage } from '../corpus/page.generator';
@@ -93,23 +94,6 @@ export interface ApiOptions {
   log: LogFn;
 }
 
-interface Listing {
-  items?: Array<Record<string, unknown>>;
-  nextCursor?: string | null;
-}
-
-async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, body: body as T };
-}
-
 interface SampledArticle {
   _id: string;
   page?: { source?: string; date?: string };
@@ -183,14 +167,19 @@ export async function collectPools(stack: BenchStack, wantIds: number, log: LogF
   return pools;
 }
 
-/** Second pages: the nextCursor of each list's first page, asked of the api (not measured), within a time budget. */
+/**
+ * Second pages: the nextCursor of each list's first page (each `/v1/articles?…` path), asked of the api with the
+ * typed client (not measured), within a time budget.
+ */
 async function nextPagePaths(stack: BenchStack, firstPages: string[], budgetMs: number): Promise<string[]> {
+  const api = createApiClient(stack.apiUrl, { timeoutMs: 30_000 });
   const paths: string[] = [];
   const deadline = Date.now() + budgetMs;
   for (const path of firstPages) {
     if (Date.now() > deadline) break;
-    const { status, body } = await getJson<Listing>(`${stack.apiUrl}${path}`).catch(() => ({ status: 0, body: {} as Listing }));
-    if (status === 200 && body.nextCursor) paths.push(`${path}&cursor=${encodeURIComponent(body.nextCursor)}`);
+    const { person, sort, limit } = Object.fromEntries(new URL(path, stack.apiUrl).searchParams);
+    const { data } = await api.GET('/v1/articles', { params: { query: { person, sort: sort as '-date', limit: Number(limit) } } }).catch(() => ({ data: undefined }));
+    if (data?.nextCursor) paths.push(`${path}&cursor=${encodeURIComponent(data.nextCursor)}`);
   }
   return paths;
 }
