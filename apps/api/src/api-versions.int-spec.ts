@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { type EntityList, type PageView, type WholeArticle, WholeArticleSchema } from '@baoxun/shared/contracts/api.contract';
+import { type ApiClient, createApiClient } from '@baoxun/api-client/api-client';
+import { type PageView, type WholeArticle, WholeArticleSchema } from '@baoxun/shared/contracts/api.contract';
 import { type ApiProcess, eventually, integrationServers, isolatedMongoUrl, startApi } from './testing/api-process';
 import { type FixturePage, pageMessages, type PageMessages } from './testing/page-fixture';
 import { PipelineFeed } from './testing/pipeline-feed';
@@ -14,20 +15,26 @@ describe('page versions and continued articles', () => {
   let mongoUrl: string;
   const source = `续报-${randomBytes(3).toString('hex')}`;
 
-  const get = async <T>(path: string): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${api.url}${path}`);
-    return { status: response.status, body: (await response.json()) as T };
+  // Through the typed client generated from the OpenAPI document (libs/api-client).
+  let http: ApiClient;
+  const answer = async <T>(call: Promise<{ data?: T; response: Response }>): Promise<{ status: number; body: T }> => {
+    const { data, response } = await call;
+    return { status: response.status, body: data as T };
   };
+  const getArticle = (id: string) => answer(http.GET('/v1/articles/{id}', { params: { path: { id } } }));
+  const getPage = (id: string) => answer(http.GET('/v1/pages/{id}', { params: { path: { id } } }));
+  const personCount = async (name: string) => (await answer(http.GET('/v1/entities', { params: { query: { type: 'person', q: name } } }))).body.items.find((item) => item.name === name)?.articleCount ?? 0;
   const pageStatus = (page: PageMessages, status: PageView['status'], contentHash = page.received.contentHash) =>
     eventually(async () => {
-      const { body } = await get<PageView>(`/v1/pages/${page.received.pageId}`);
-      return body.status === status && body.contentHash === contentHash ? body : undefined;
+      const { body } = await getPage(page.received.pageId);
+      return body?.status === status && body.contentHash === contentHash ? body : undefined;
     }, `page ${page.received.page.page} ${status}`, 60_000);
 
   beforeAll(async () => {
     const servers = integrationServers(process.env);
     mongoUrl = isolatedMongoUrl(servers.mongoUrl, 'api_versions');
     [api, feed] = await Promise.all([startApi({ natsUrl: servers.natsUrl, mongoUrl }), PipelineFeed.connect(servers.natsUrl)]);
+    http = createApiClient(api.url);
   });
 
   afterAll(async () => {
@@ -79,23 +86,23 @@ describe('page versions and continued articles', () => {
       const { front, inside } = pair('2024-03-01');
       await feed.page(front);
       await pageStatus(front, 'stored');
-      const alone = await get<WholeArticle>(`/v1/articles/${front.enriched[1].id}`);
+      const alone = await getArticle(front.enriched[1].id);
       expect(alone.body).toMatchObject({ complete: false, continuation: { toPage: '02', marker: '②' } });
       await feed.page(inside);
       await pageStatus(inside, 'stored');
-      expectStitched((await get<WholeArticle>(`/v1/articles/${front.enriched[1].id}`)).body, front, inside);
-      expectStitched((await get<WholeArticle>(`/v1/articles/${inside.enriched[0].id}`)).body, front, inside);
+      expectStitched((await getArticle(front.enriched[1].id)).body, front, inside);
+      expectStitched((await getArticle(inside.enriched[0].id)).body, front, inside);
     });
 
     it('is served whole when the page with its rest arrives first', async () => {
       const { front, inside } = pair('2024-03-02');
       await feed.page(inside);
       await pageStatus(inside, 'stored');
-      const headless = await get<WholeArticle>(`/v1/articles/${inside.enriched[0].id}`);
+      const headless = await getArticle(inside.enriched[0].id);
       expect(headless.body).toMatchObject({ complete: false, continuedFrom: { fromPage: '01', marker: '②' } });
       await feed.page(front);
       await pageStatus(front, 'stored');
-      expectStitched((await get<WholeArticle>(`/v1/articles/${inside.enriched[0].id}`)).body, front, inside);
+      expectStitched((await getArticle(inside.enriched[0].id)).body, front, inside);
     });
   });
 
@@ -121,7 +128,7 @@ describe('page versions and continued articles', () => {
       let watching = true;
       const watcher = (async () => {
         while (watching) {
-          const [page, listed] = await Promise.all([get<PageView>(`/v1/pages/${first.received.pageId}`), get<{ items: Array<{ pageId: string; headline: string }> }>(`/v1/articles?pageId=${first.received.pageId}&limit=10`)]);
+          const [page, listed] = await Promise.all([getPage(first.received.pageId), answer(http.GET('/v1/articles', { params: { query: { pageId: first.received.pageId, limit: 10 } } }))]);
           seen.push(page.body.articles.map((article) => article.headline).join(','), listed.body.items.map((item) => item.headline).join(','));
         }
       })();
@@ -139,9 +146,9 @@ describe('page versions and continued articles', () => {
 
       expect(replaced.articles.map((article) => article.headline)).toEqual(['重扫第1篇', '重扫第2篇']);
       expect(new Set(seen)).toEqual(new Set(['初版第1篇,初版第2篇,初版第3篇', '重扫第1篇,重扫第2篇']));
-      expect((await get(`/v1/articles/${second.enriched[0].id}`)).status).toBe(200);
+      expect((await getArticle(second.enriched[0].id)).status).toBe(200);
       // The replaced articles are deleted right after the switch.
-      await eventually(async () => ((await get(`/v1/articles/${first.enriched[0].id}`)).status === 404 ? true : undefined), 'replaced article gone');
+      await eventually(async () => ((await getArticle(first.enriched[0].id)).status === 404 ? true : undefined), 'replaced article gone');
       // The page document stays small (it is read on every article read); the newest text is kept apart, the replaced one dropped.
       const client = await MongoClient.connect(mongoUrl);
       try {
@@ -156,7 +163,7 @@ describe('page versions and continued articles', () => {
     });
 
     it('moves entity counts with the version served', async () => {
-      const count = async (name: string) => (await get<EntityList>(`/v1/entities?type=person&q=${encodeURIComponent(name)}`)).body.items[0]?.articleCount ?? 0;
+      const count = personCount;
       const counts = await eventually(async () => {
         const now = [await count('旧甲'), await count('新甲'), await count('共同')];
         return now.join() === '0,1,1' ? now : undefined;
@@ -184,7 +191,7 @@ describe('page versions and continued articles', () => {
     await feed.page(crowded);
     const page = await pageStatus(crowded, 'stored');
     expect(page.articles).toHaveLength(5);
-    const countOf = async (name: string) => (await get<EntityList>(`/v1/entities?type=person&q=${encodeURIComponent(name)}`)).body.items.find((item) => item.name === name)?.articleCount ?? 0;
+    const countOf = personCount;
     const sampled = [names[0], names[74], names[149]];
     const counts = await eventually(async () => {
       const now = await Promise.all(sampled.map(countOf));
