@@ -56,7 +56,7 @@ export const FERRETDB: BinarySpec = {
   versionFile: { module: 'github.com/FerretDB/FerretDB', path: 'build/version/version.txt' },
   sourcePatches: {
     // Bump the suffix whenever an edit or a copied file changes: it is how a stale build in .cache/bin is told apart.
-    suffix: 'baoxun.5',
+    suffix: 'baoxun.7',
     files: [
       {
         from: 'tools/infra/ferretdb-patches/baoxun_pushdown.go',
@@ -65,6 +65,18 @@ export const FERRETDB: BinarySpec = {
           'PostgreSQL backend filter pushdown: _id equality as `=` (FerretDB#4646), field names inlined so expression ' +
           'indexes match, string ranges ($gt/$gte/$lt/$lte, FerretDB#1875), $all and $in of strings; and a sorted, ' +
           'limited query (ORDER BY one field + LIMIT) when the pushed SQL is exact, so a list of 21 decodes ~21 documents',
+      },
+      {
+        from: 'tools/infra/ferretdb-patches/baoxun_omit.go',
+        to: 'internal/backends/baoxun_omit.go',
+        why: 'the fields a find\'s exclusion projection drops, passed to the backend (QueryParams.Omit) so it need not send them',
+      },
+      {
+        from: 'tools/infra/ferretdb-patches/baoxun_projection.go',
+        to: 'internal/handler/baoxun_projection.go',
+        why:
+          'which excluded fields the backend may leave out: those the filter and sort do not read, and those the filter ' +
+          'tests only with $all of strings (replaced by those strings where the row holds them all)',
       },
       {
         from: 'tools/infra/ferretdb-patches/baoxun_indexes.go',
@@ -100,8 +112,12 @@ export const FERRETDB: BinarySpec = {
           'type QueryParams struct {\n\tFilter *types.Document\n\tSort   *types.Document\n\tLimit  int64\n\n' +
           '\t// baoxun: the handler wants only the first TopN documents in TopSort order (nil: any order); the backend\n' +
           '\t// may apply it only when its SQL is exact, else it ignores both (the handler sorts and limits anyway).\n' +
-          '\tTopN    int64\n\tTopSort *types.Document\n',
-        why: 'lets find ask for sort + limit pushdown; upstream pushes LIMIT only without filter and sort, so every match is decoded in Go',
+          '\tTopN    int64\n\tTopSort *types.Document\n\n' +
+          '\t// baoxun: top-level fields the handler\'s projection drops (see baoxun_omit.go); the backend may leave them out.\n' +
+          '\tOmit []OmitField\n',
+        why:
+          'lets find ask for sort + limit pushdown (upstream pushes LIMIT only without filter and sort, so every match is ' +
+          'decoded in Go) and for the fields its projection drops to stay in the database (every returned document is decoded whole)',
       },
       {
         file: 'internal/backends/collection.go',
@@ -113,15 +129,25 @@ export const FERRETDB: BinarySpec = {
         file: 'internal/backends/postgresql/collection.go',
         find: '\twhere, args, err = prepareWhereClause(&placeholder, params.Filter)\n',
         replace:
+          '\tomit := params.Omit // only where _jsonb is the one column (baoxunOmitWrap)\n' +
+          '\tif meta.Capped() || params.OnlyRecordIDs {\n' +
+          '\t\tomit = nil\n' +
+          '\t}\n\n' +
           '\tif tq, targs, ok, terr := baoxunTopN(q, &placeholder, params, meta.Capped()); terr != nil {\n' +
           '\t\treturn nil, lazyerrors.Error(terr)\n' +
           '\t} else if ok {\n' +
-          '\t\trows, err := p.Query(ctx, tq, targs...)\n' +
+          '\t\trows, err := p.Query(ctx, baoxunOmitWrap(tq, omit), targs...)\n' +
           '\t\tif err != nil {\n\t\t\treturn nil, lazyerrors.Error(err)\n\t\t}\n\n' +
           '\t\treturn &backends.QueryResult{Iter: newQueryIterator(ctx, rows, params.OnlyRecordIDs)}, nil\n' +
           '\t}\n\n' +
           '\twhere, args, err = prepareWhereClause(&placeholder, params.Filter)\n',
-        why: 'Query sends the sorted, limited SQL of baoxun_pushdown.go when it applies',
+        why: 'Query sends the sorted, limited SQL of baoxun_pushdown.go when it applies, without the fields the projection drops (baoxunOmitWrap)',
+      },
+      {
+        file: 'internal/backends/postgresql/collection.go',
+        find: '\trows, err := p.Query(ctx, q, args...)\n',
+        replace: '\trows, err := p.Query(ctx, baoxunOmitWrap(q, omit), args...)\n',
+        why: 'the upstream query, too, leaves out the fields the projection drops',
       },
       {
         file: 'internal/backends/postgresql/collection.go',
@@ -152,6 +178,10 @@ export const FERRETDB: BinarySpec = {
           '\t\t(params.Sort.Len() == 0 || params.Sort.Keys()[0] != "$natural") {\n' +
           '\t\tqp.TopN = params.Limit + params.Skip\n' +
           '\t\tqp.TopSort = params.Sort\n' +
+          '\t}\n\n' +
+          '\t// baoxun: fields the projection drops stay in the database (the whole filter must be in qp.Filter).\n' +
+          '\tif !h.DisablePushdown && qp.Filter.Len() == params.Filter.Len() {\n' +
+          '\t\tqp.Omit = baoxunOmitted(params.Projection, params.Filter, params.Sort)\n' +
           '\t}\n\n' +
           '\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))\n',
         why: 'upstream never pushes a limit with a filter or a sort (handler/msg_find.go), so a list of 21 decodes every match',

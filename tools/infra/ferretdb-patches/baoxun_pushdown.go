@@ -406,3 +406,46 @@ func baoxunTopN(selectClause string, p *metadata.Placeholder, params *backends.Q
 
 	return q, f.args, true, nil
 }
+
+// baoxunOmitWrap wraps a query whose only column is _jsonb so that the fields in omit leave each row it
+// returns before it is sent (backends.OmitField), computed after its ORDER BY and LIMIT: a dropped field goes from the value and from sjson's schema ($s.p and $s.$k);
+// a kept one is replaced by exactly its Keep strings, with their schema, in rows whose stored field is an array
+// holding all of them (a row-level CASE: exact whatever the rest of the SQL pushed down). Anything else is sent
+// as it is. The expression grows linearly with the dropped fields and doubles with each kept one (the handler
+// sends at most baoxunMaxKept).
+func baoxunOmitWrap(q string, omit []backends.OmitField) string {
+	if len(omit) == 0 {
+		return q
+	}
+
+	column := metadata.DefaultColumn
+	expr := column
+	var dropped []string
+	for _, o := range omit {
+		name := baoxunQuote(o.Field)
+		if o.Keep == nil {
+			dropped = append(dropped, name)
+			continue
+		}
+		values, _ := json.Marshal(o.Keep)
+		items := make([]string, len(o.Keep))
+		for i := range items {
+			items[i] = `{"t":"string"}`
+		}
+		schema := `{"t":"array","i":[` + strings.Join(items, ",") + `]}`
+		stored := column + "->" + name
+		expr = "CASE WHEN jsonb_typeof(" + stored + ") = 'array' AND " + stored + " @> " + baoxunQuote(string(values)) + "::jsonb" +
+			" THEN jsonb_set(jsonb_set(" + expr + ", ARRAY[" + name + "], " + baoxunQuote(string(values)) + "::jsonb), ARRAY['$s','p'," + name + "], " + baoxunQuote(schema) + "::jsonb)" +
+			" ELSE " + expr + " END"
+	}
+	if len(dropped) > 0 {
+		names := "ARRAY[" + strings.Join(dropped, ",") + "]"
+		expr = "(" + expr + " - " + names + ")"
+		for _, name := range dropped {
+			expr = "(" + expr + " #- ARRAY['$s','p'," + name + "])"
+		}
+		expr = "jsonb_set(" + expr + ", '{$s,$k}', (" + column + "->'$s'->'$k') - " + names + ")"
+	}
+
+	return "SELECT " + expr + " AS " + column + " FROM (" + q + ") AS baoxun_rows"
+}

@@ -3,7 +3,8 @@ import type { ApiConfig } from '@baoxun/shared/config/api.config';
 import type { ArticleList, ArticleSummary } from '@baoxun/shared/contracts/api.contract';
 import { SERVICE_CONFIG } from '@baoxun/shared/service/service.tokens';
 import type { ArticleListQuery } from '../http/request-params.schema';
-import { type ArticleMatch, type ArticleSort, buildArticleMatch, CHECK_FIELDS, sortKeyRange, withSortKey } from '../search/article-match.builder';
+import { ARTICLE_WITHOUT_GRAMS } from '../search/article-index.fields';
+import { type ArticleMatch, type ArticleSort, buildArticleMatch, sortKeyRange, withSortKey } from '../search/article-match.builder';
 import { cleanName, DIVISION_CODE, entityId, keys } from '../search/entity-keys';
 import { planQuery, type TermPlan } from '../search/ngram.tokenizer';
 import { relevanceScore } from '../search/relevance.scorer';
@@ -11,7 +12,7 @@ import { ArticleRepository, type SortKeyOrder } from '../store/article.repositor
 import { ArticleSummaryBackfill } from '../store/article-summary.backfill';
 import { ArticleSummaryRepository } from '../store/article-summary.repository';
 import type { StoredArticleSummary } from '../store/article-summary.schema';
-import { type ListedDoc, SUMMARY_PROJECTION, type SummaryDoc, summaryView } from './article.views';
+import { type ListedDoc, type SummaryDoc, summaryView } from './article.views';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.codec';
 import { FacetsService } from './facets.service';
 import { GramStats } from './gram-stats.service';
@@ -123,9 +124,8 @@ export class ArticleSearchService {
    * check. Also what facets with q and the relevance window read.
    */
   matching(plan: ArticleListPlan, order: SortKeyOrder, after: string | null, want: number): Promise<{ found: SummaryDoc[]; resumeAfter: string | null }> {
-    const projection = plan.match.check ? { ...SUMMARY_PROJECTION, ...CHECK_FIELDS } : SUMMARY_PROJECTION;
     return this.matchingIn(plan, order, after, want, (filters, asked) =>
-      this.articles.findSorted<SummaryDoc & { keys?: string[] }>(filters, order, asked, projection, this.config.QUERY_TIMEOUT_MS),
+      this.articles.findSorted<SummaryDoc & { keys?: string[] }>(filters, order, asked, ARTICLE_WITHOUT_GRAMS, this.config.QUERY_TIMEOUT_MS),
     );
   }
 

@@ -2,7 +2,6 @@ import type { ArticlePart, ArticleSummary } from '@baoxun/shared/contracts/api.c
 import type { StoredArticle } from '../store/article.schema';
 import type { StoredArticleSummary } from '../store/article-summary.schema';
 import type { TermPlan } from '../search/ngram.tokenizer';
-import { ARTICLE_LIST_FIELDS } from '../search/article-index.fields';
 import { snippetOf } from '../search/snippet';
 
 /** What a part view reads of a stored article (search fields are never sent). */
@@ -29,6 +28,7 @@ export type PartDoc = Pick<
   | 'storedAt'
 >;
 
+// An exclusion, so that the patched FerretDB leaves these in the database (see ARTICLE_WITHOUT_GRAMS).
 export const PART_PROJECTION = { keys: 0, grams: 0, sortKey: 0 } as const;
 
 const iso = (date: Date | string): string => new Date(date).toISOString();
@@ -68,18 +68,6 @@ export function partView(doc: PartDoc): ArticlePart {
     ...provenanceOf(doc),
   };
 }
-
-/** What a list item reads: the part without mentions (projected away in the store). */
-export const SUMMARY_PROJECTION = {
-  ...ARTICLE_LIST_FIELDS,
-  'entities.people.name': 1,
-  'entities.people.roles': 1,
-  'entities.places.name': 1,
-  'entities.places.code': 1,
-  'entities.places.canonicalName': 1,
-  'entities.organizations.name': 1,
-  'entities.campaigns.name': 1,
-} as const;
 
 export type SummaryDoc = Pick<
   StoredArticle,

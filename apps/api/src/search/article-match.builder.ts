@@ -37,7 +37,7 @@ export interface ArticleMatch {
   filters: Array<Record<string, unknown>>;
   /** Inclusive lower / exclusive upper bound on sortKey from the date range. */
   range: { gte?: string; lt?: string };
-  /** Conditions the filters cannot say, checked on each document found (needs the fields in CHECK_FIELDS). */
+  /** Conditions the filters cannot say, checked on each document found (reads the fields of CheckableArticle). */
   check: ((doc: CheckableArticle) => boolean) | null;
 }
 
@@ -49,8 +49,6 @@ export interface CheckableArticle {
   subheadlines: string[];
   body: string;
 }
-
-export const CHECK_FIELDS = { keys: 1, kicker: 1, headline: 1, subheadlines: 1, body: 1 } as const;
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 

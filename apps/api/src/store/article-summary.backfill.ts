@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { SUMMARY_SOURCE_PROJECTION, type SummarySource, summaryOf } from '../search/article-index.fields';
+import { ARTICLE_WITHOUT_GRAMS, type SummarySource, summaryOf } from '../search/article-index.fields';
 import { ArticleFacetRepository } from './article-facet.repository';
 import { ArticleRepository } from './article.repository';
 import { ArticleSummaryRepository } from './article-summary.repository';
@@ -53,7 +53,7 @@ export class ArticleSummaryBackfill implements OnApplicationBootstrap, OnModuleD
       if (this.stopping) return;
       const missing = await this.summaries.missing(ids);
       if (missing.length === 0) continue;
-      const sources = await this.articles.findByIds<SummarySource>(missing, SUMMARY_SOURCE_PROJECTION);
+      const sources = await this.articles.findByIds<SummarySource>(missing, ARTICLE_WITHOUT_GRAMS);
       await this.summaries.put(sources.map(summaryOf));
       filled += sources.length;
       if (filled % (BATCH * 25) < sources.length) this.logger.log(`article summaries: ${filled} filled so far`);

@@ -101,7 +101,7 @@ export async function findSortedIn<T extends Sorted, M>(
 ): Promise<T[]> {
   const read = (filter: Record<string, unknown>) =>
     model
-      .find(filter as never, projection ? { ...projection, sortKey: 1 } : undefined)
+      .find(filter as never, projection ? withSortKeyField(projection) : undefined)
       .sort({ sortKey: order })
       .limit(limit)
       .maxTimeMS(timeoutMs)
@@ -109,6 +109,14 @@ export async function findSortedIn<T extends Sorted, M>(
       .exec();
   if (filters.length === 1) return read(filters[0]);
   return mergeSorted(await Promise.all(filters.map(read)), order, limit);
+}
+
+/** A projection that keeps sortKey (the merge and the keyset need it): an exclusion keeps it unless it names it. */
+function withSortKeyField(projection: Record<string, 0 | 1>): Record<string, 0 | 1> {
+  const inclusion = Object.entries(projection).some(([field, value]) => field !== '_id' && value === 1);
+  if (inclusion) return { ...projection, sortKey: 1 };
+  const { sortKey: _sortKey, ...rest } = projection;
+  return rest;
 }
 
 /** The first `limit` of several lists each in sortKey order, as one list in that order, each id once. */

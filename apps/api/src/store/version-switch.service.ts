@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { entityRefsOf, facetEntityIdsOf, SUMMARY_SOURCE_PROJECTION, type SummarySource, summaryOf } from '../search/article-index.fields';
+import { entityRefsOf, facetEntityIdsOf, ARTICLE_WITHOUT_GRAMS, type SummarySource, summaryOf } from '../search/article-index.fields';
 import { ArticleFacetRepository } from './article-facet.repository';
 import { ArticleRepository } from './article.repository';
 import type { StoredArticle } from './article.schema';
@@ -84,7 +84,7 @@ export class VersionSwitchService {
     const known = this.knownStored(page._id, parsed.contentHash);
     for (const id of expected) {
       if (known.has(id)) continue;
-      const found = await this.articles.findById<SummarySource>(id, SUMMARY_SOURCE_PROJECTION);
+      const found = await this.articles.findById<SummarySource>(id, ARTICLE_WITHOUT_GRAMS);
       if (!found) return;
       known.set(id, switchArticleOf(found));
     }
