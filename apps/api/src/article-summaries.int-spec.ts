@@ -75,6 +75,17 @@ describe('article summaries', () => {
     expect(listed.items[0].snippet.startsWith('甲某出席会议并讲话')).toBe(true);
     expect(listed.items[0].snippet.endsWith('…')).toBe(true);
 
+    // A text query reads its candidates without their mentions and takes the entities from the summaries.
+    const found = await get<ArticleList>(`/v1/articles?q=${encodeURIComponent('出席会议')}&source=${encodeURIComponent(source)}&sort=-date`);
+    expect(found.items.map((item) => [item.headline, item.entities.people])).toEqual([
+      // newest first: the same day, so the page's reading order backwards
+      ['初版第2篇', [{ name: '乙某', roles: [] }]],
+      ['初版第1篇', [{ name: '甲某', roles: [] }]],
+    ]);
+    const ranked = await get<ArticleList>(`/v1/articles?q=${encodeURIComponent('出席会议')}&source=${encodeURIComponent(source)}&sort=relevance&facets=true`);
+    expect(ranked.items.map((item) => item.entities.people[0].name).sort()).toEqual(['乙某', '甲某']);
+    expect(ranked.facets?.people.map((facet) => facet.name).sort()).toEqual(['乙某', '甲某']);
+
     const second = version('重扫', ['丙某'], new Date());
     await feed.page(second);
     await stored(second);

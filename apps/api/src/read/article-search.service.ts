@@ -33,8 +33,21 @@ export interface ArticleListPlan {
  */
 const MAX_ROUNDS = 6;
 
-/** Articles read in one round of a checked list (a text query): most pass, so a few more than a page. */
+/**
+ * Articles read in a checked list's (a text query's) rounds after the first, doubling each round. The first asks
+ * a quarter more than it needs: most candidates pass (pairs that co-occur without the phrase are rare).
+ */
 const CHECKED_BATCH = 40;
+
+/**
+ * What a text query reads of its candidates: what the phrase check, relevance and the list item need but the
+ * entities, which the item takes from the article's summary instead (see withEntities): the patched FerretDB
+ * leaves excluded fields in PostgreSQL, and grams and mentions are most of what it would decode.
+ */
+const TEXT_CANDIDATE_PROJECTION = { grams: 0, entities: 0, datelines: 0 } as const;
+
+/** A text query's candidate: a list item's fields, the body, and the entities only where they were read. */
+type TextDoc = Omit<SummaryDoc, 'entities'> & { entities?: SummaryDoc['entities']; keys?: string[] };
 
 /** What the list loop reads of a document: what the served check, the keyset and `check` need. */
 type Listed = Pick<StoredArticleSummary, '_id' | 'pageId' | 'pageVersion' | 'pageReceivedAt' | 'sortKey' | 'kicker' | 'headline' | 'subheadlines'> & { keys?: string[]; body?: string };
@@ -69,7 +82,7 @@ export class ArticleSearchService {
   private async facetsOf(plan: ArticleListPlan, limit: number): Promise<ArticleList['facets']> {
     if (plan.terms.length === 0) return this.facetsService.facets(plan.match, limit);
     const { found } = await this.matching(plan, -1, null, this.facetsService.sampleSize);
-    return this.facetsService.fromArticles(found, limit);
+    return this.facetsService.fromArticles(await this.withEntities(found), limit);
   }
 
   async plan(query: ArticleListQuery): Promise<ArticleListPlan> {
@@ -105,7 +118,7 @@ export class ArticleSearchService {
     const after = cursor ? String(decodeCursor(cursor, 'articles', plan.fingerprint)[0]) : null;
     const order = plan.sort === 'date' ? 1 : -1;
     // Without a text query nothing needs the body: the lean summaries serve (once every served article has one).
-    const { found, resumeAfter }: { found: ListedDoc[]; resumeAfter: string | null } =
+    const { found, resumeAfter }: { found: Array<ListedDoc | TextDoc>; resumeAfter: string | null } =
       plan.terms.length === 0 && this.summaryBackfill.summariesComplete
         ? await this.matchingIn(plan, order, after, limit + 1, (filters, asked) => this.summaries.findSorted(filters.map(withoutLive), order, asked, this.config.QUERY_TIMEOUT_MS))
         : await this.matching(plan, order, after, limit + 1);
@@ -113,7 +126,7 @@ export class ArticleSearchService {
     // Rounds used up before a full page: the next page goes on from the last article read.
     const next = found.length > limit ? items[items.length - 1].sortKey : resumeAfter;
     return {
-      items: items.map((doc) => summaryView(doc, plan.terms)),
+      items: (await this.withEntities(items)).map((doc) => summaryView(doc, plan.terms)),
       nextCursor: next !== null ? encodeCursor('articles', plan.fingerprint, [next]) : null,
     };
   }
@@ -123,10 +136,24 @@ export class ArticleSearchService {
    * filters (each sorted and limited in the store) until enough pass the served-version check and the phrase
    * check. Also what facets with q and the relevance window read.
    */
-  matching(plan: ArticleListPlan, order: SortKeyOrder, after: string | null, want: number): Promise<{ found: SummaryDoc[]; resumeAfter: string | null }> {
-    return this.matchingIn(plan, order, after, want, (filters, asked) =>
-      this.articles.findSorted<SummaryDoc & { keys?: string[] }>(filters, order, asked, ARTICLE_WITHOUT_GRAMS, this.config.QUERY_TIMEOUT_MS),
-    );
+  matching(plan: ArticleListPlan, order: SortKeyOrder, after: string | null, want: number): Promise<{ found: TextDoc[]; resumeAfter: string | null }> {
+    // Until every served article has a summary (ArticleSummaryBackfill), the entities are read with the article.
+    const projection = this.summaryBackfill.summariesComplete ? TEXT_CANDIDATE_PROJECTION : ARTICLE_WITHOUT_GRAMS;
+    return this.matchingIn(plan, order, after, want, (filters, asked) => this.articles.findSorted<TextDoc>(filters, order, asked, projection, this.config.QUERY_TIMEOUT_MS));
+  }
+
+  /**
+   * The documents with their entities: those read without them take them from their summaries (an article
+   * replaced since it was read has none: its own entities are read then).
+   */
+  private async withEntities<T extends ListedDoc | TextDoc>(docs: T[]): Promise<Array<T & ListedDoc>> {
+    const lacking = docs.filter((doc) => !doc.entities).map((doc) => doc._id);
+    if (lacking.length === 0) return docs as Array<T & ListedDoc>;
+    const entities = new Map((await this.summaries.findByIds(lacking)).map((summary) => [summary._id, summary.entities]));
+    const missing = lacking.filter((id) => !entities.has(id));
+    for (const doc of await this.articles.findByIds<Pick<SummaryDoc, '_id' | 'entities'>>(missing, { entities: 1 })) entities.set(doc._id, doc.entities);
+    const none = { people: [], places: [], organizations: [], campaigns: [] };
+    return docs.map((doc) => (doc.entities ? doc : { ...doc, entities: entities.get(doc._id) ?? none })) as Array<T & ListedDoc>;
   }
 
   /** `matching`, on whichever documents `read` finds (articles, or their summaries). */
@@ -142,7 +169,8 @@ export class ArticleSearchService {
     let position = after;
     let reread = false;
     for (let round = 0; round < MAX_ROUNDS && found.length < want; round++) {
-      const asked = match.check ? Math.max(want - found.length, Math.min(CHECKED_BATCH << round, 1_000)) : want - found.length;
+      const needed = want - found.length;
+      const asked = !match.check ? needed : round === 0 ? Math.ceil(needed * 1.25) : Math.max(needed, Math.min(CHECKED_BATCH << round, 1_000));
       const range = sortKeyRange(match.range, position, order === 1 ? 'date' : '-date');
       const batch = await read(
         match.filters.map((filter) => withSortKey(filter, range)),
@@ -179,8 +207,9 @@ export class ArticleSearchService {
     const page = ranked.slice(start, start + limit + 1);
     const items = page.slice(0, limit);
     const last = items[items.length - 1];
+    const shown = await this.withEntities(items.map((item) => item.doc));
     return {
-      items: items.map((item) => summaryView(item.doc, plan.terms, item.score)),
+      items: items.map((item, index) => summaryView(shown[index], plan.terms, item.score)),
       nextCursor: page.length > limit ? encodeCursor('articles', plan.fingerprint, [last.score, last.doc.sortKey]) : null,
     };
   }

@@ -22,6 +22,10 @@ export class ArticleSummaryRepository {
     return findSortedIn<StoredArticleSummary, StoredArticleSummary>(this.summaries, filters, order, limit, null, timeoutMs);
   }
 
+  findByIds(ids: readonly string[]): Promise<StoredArticleSummary[]> {
+    return this.ids.find<StoredArticleSummary>(this.summaries as never, ids);
+  }
+
   /** Writes the summaries of newly served (or rewritten) articles; idempotent. */
   put(docs: readonly StoredArticleSummary[]): Promise<void> {
     return this.ids.putAll(this.summaries, docs as unknown as Array<StoredArticleSummary & Record<string, unknown>>);
