@@ -62,7 +62,8 @@ export async function startChaosStack(label: string, options: ChaosStackOptions 
     mongoUrl,
     logDir,
     replicas: options.replicas,
-    env: { ACK_WAIT_MS: '10000', API_KEY: CHAOS_API_KEY, ...credentials, ...options.env },
+    // No rate limit: the tests' own readers poll the api as fast as it answers (the limit has its own tests).
+    env: { ACK_WAIT_MS: '10000', API_KEY: CHAOS_API_KEY, RATE_LIMIT_PER_MINUTE: '0', ...credentials, ...options.env },
   });
   const nats = await connect({
     servers: natsUrl,
