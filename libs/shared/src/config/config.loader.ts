@@ -8,11 +8,18 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment once, at start. Empty strings count as unset, as in most .env tooling. */
-export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+/**
+ * Parses the environment once, at start. Empty strings count as unset, as in most .env tooling. crossCheck
+ * states problems between settings (each naming its variable), which a field's own schema cannot see.
+ */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env, crossCheck?: (config: z.infer<S>) => string[]): z.infer<S> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = crossCheck?.(result.data) ?? [];
+    if (problems.length > 0) throw new ConfigError(problems);
+    return result.data;
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const variable = issue.path.join('.') || '(environment)';

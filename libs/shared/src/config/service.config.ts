@@ -13,8 +13,34 @@ export const natsSettings = {
   NATS_CREDS_FILE: z.string().optional(),
 };
 
+/**
+ * How the JetStream streams and durable consumers are laid out on a cluster. The defaults are one node's:
+ * one replica each. On a cluster of three (or five) servers, STREAM_REPLICAS=3 keeps every message on three
+ * servers, so one may fail without losing or stopping anything. An existing stream with another replica count
+ * is scaled to this one at start (JetStream moves the data).
+ */
+export const jetStreamSettings = {
+  /** Servers that hold each stream (work streams and dead letters): 1 on one node, 3 (or 5) on a cluster. */
+  STREAM_REPLICAS: intSetting(1, { min: 1, max: 5 }),
+  /** Servers that hold each durable consumer's state; 0 means the stream's replica count. */
+  CONSUMER_REPLICAS: intSetting(0, { min: 0, max: 5 }),
+  /** Place the streams only on servers carrying all these server_tags (comma separated), e.g. a zone or disk type. */
+  STREAM_PLACEMENT_TAGS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((tag) => tag.trim()).filter(Boolean)),
+};
+
+/** Checks between settings that one field's schema cannot make; each problem names its variable. */
+export function jetStreamSettingsProblems(config: { STREAM_REPLICAS?: number; CONSUMER_REPLICAS?: number }): string[] {
+  const { STREAM_REPLICAS: streamReplicas, CONSUMER_REPLICAS: consumerReplicas } = config;
+  if (streamReplicas === undefined || consumerReplicas === undefined || consumerReplicas <= streamReplicas) return [];
+  return [`CONSUMER_REPLICAS: must be 0 (the stream's) or at most STREAM_REPLICAS (${streamReplicas}) (got "${consumerReplicas}")`];
+}
+
 export const serviceSettings = {
   ...natsSettings,
+  ...jetStreamSettings,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   /** JSON logs by default; "pretty" only for a person at a terminal. */
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),

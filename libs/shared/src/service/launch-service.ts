@@ -1,7 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { z } from 'zod';
 import { ConfigError, loadConfig } from '../config/config.loader';
-import type { ServiceConfig } from '../config/service.config';
+import { jetStreamSettingsProblems, type ServiceConfig } from '../config/service.config';
 import { runService } from './run-service';
 import type { CoreConfig } from './service-core.module';
 
@@ -17,7 +17,7 @@ export function launchService<S extends z.ZodType<ServiceConfig>>(
 ): void {
   let config: z.infer<S> & CoreConfig;
   try {
-    config = { ...loadConfig(schema), SERVICE_NAME: name };
+    config = { ...loadConfig(schema, undefined, jetStreamSettingsProblems), SERVICE_NAME: name };
   } catch (error) {
     process.stderr.write(`baoxun ${name}: ${error instanceof ConfigError ? error.message : String(error)}\n`);
     process.exit(1);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestMicroservice } from '@nestjs/microservices';
 import type { NatsConnection } from 'nats';
 import { Logger } from 'nestjs-pino';
+import { topologyOf } from '../transport/jetstream-topology';
 import { JetStreamServer } from '../transport/jetstream.server';
 import { RpcErrorPassthroughFilter } from '../transport/rpc-error-passthrough.filter';
 import { TransportMetrics } from '../transport/transport.metrics';
@@ -32,6 +33,7 @@ export async function runService(module: DynamicModule, config: CoreConfig, conf
           maxDeliver: config.MAX_DELIVER,
           ackWaitMs: config.ACK_WAIT_MS,
           shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+          topology: topologyOf(config),
           // A handler failing while NATS or the store is down waits for them instead of using up its deliveries.
           dependenciesHealthy: async () => (await runHealthChecks(config.SERVICE_NAME, checks)).status === 'ok',
         },

@@ -1,9 +1,9 @@
-import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { LoggerModule } from 'nestjs-pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { ServiceConfig } from '../config/service.config';
-import { ensureStreams } from '../transport/jetstream-topology';
+import { ensureStreams, topologyOf } from '../transport/jetstream-topology';
 import { JetStreamPublisher } from '../transport/jetstream.publisher';
 import { connectNats } from '../transport/nats-connection';
 import { TransportMetrics } from '../transport/transport.metrics';
@@ -30,6 +30,7 @@ class NatsLifecycle implements OnApplicationShutdown {
 @Module({})
 export class ServiceCoreModule {
   static forRoot(config: CoreConfig, extraHealthChecks: Provider[] = []): DynamicModule {
+    const logger = new Logger('JetStreamTopology');
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
       {
@@ -46,7 +47,11 @@ export class ServiceCoreModule {
         provide: NATS_CONNECTION,
         useFactory: async () => {
           const connection = await connectNats(config, `baoxun-${config.SERVICE_NAME}`);
-          await ensureStreams(await connection.jetstreamManager());
+          const changes = await ensureStreams(await connection.jetstreamManager(), topologyOf(config));
+          for (const change of changes) {
+            if (change.action === 'created') logger.log(`Created stream ${change.stream} with ${config.STREAM_REPLICAS} replica(s)`);
+            if (change.replicas) logger.warn(`Stream ${change.stream} had ${change.replicas.from} replica(s); scaled to ${change.replicas.to} (STREAM_REPLICAS)`);
+          }
           return connection;
         },
       },

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { eventSubjectFor, streams } from '../contracts/subjects.registry';
 import { deadLetterOf } from './dead-letter.factory';
 import { JetStreamContext, RequestContext } from './jetstream.context';
-import { ensureStreams } from './jetstream-topology';
+import { ensureStreams, type JetStreamTopology, SINGLE_NODE_TOPOLOGY, untilConsumerReplicated } from './jetstream-topology';
 import { JetStreamPublisher } from './jetstream.publisher';
 import { CORRELATION_ID_HEADER } from './message-headers';
 import { describeError, isPermanent } from './message-errors';
@@ -30,6 +30,8 @@ export interface JetStreamServerOptions {
   dependenciesHealthy?: () => Promise<boolean>;
   /** While the checks say down, the held message's work is still tried again this often. Default 30 s. */
   outageRetryMs?: number;
+  /** Replicas of the streams (re-created when the broker lost them) and of the durable consumers. Default: one node's. */
+  topology?: JetStreamTopology;
 }
 
 /** A pull request's lifetime: short, so reserved slots come back quickly and close() is prompt. */
@@ -140,9 +142,17 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     // Unlimited at the server: we count deliveries ourselves so that a message that keeps crashing
     // the process is dead-lettered, never dropped silently by JetStream.
     const maxAckPending = Math.max(1000, this.options.maxInFlight * 4);
+    // 0 inherits the stream's replica count (what a consumer had before clustering).
+    const topology = this.options.topology ?? SINGLE_NODE_TOPOLOGY;
+    const replicas = topology.consumerReplicas;
     const existing = await jsm.consumers.info(streamName, durable).catch(() => null);
     if (existing) {
-      await jsm.consumers.update(streamName, durable, { ack_wait: ackWait, max_deliver: -1, max_ack_pending: maxAckPending });
+      await jsm.consumers.update(streamName, durable, { ack_wait: ackWait, max_deliver: -1, max_ack_pending: maxAckPending, num_replicas: replicas });
+      if ((existing.config.num_replicas ?? 0) !== replicas) {
+        this.logger.warn(`Consumer ${durable} had ${existing.config.num_replicas ?? 0} replica(s) (0: the stream's); now ${replicas} (CONSUMER_REPLICAS)`);
+        // Until its new peers have its state, losing its one old server would lose the consumer.
+        await untilConsumerReplicated(jsm, streamName, durable, replicas || topology.streamReplicas);
+      }
       return;
     }
     const config = {
@@ -153,6 +163,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       ack_wait: ackWait,
       max_deliver: -1,
       max_ack_pending: maxAckPending,
+      num_replicas: replicas,
     };
     await jsm.consumers.add(streamName, config).catch(async (error) => {
       // A replica starting at the same moment may have created it first.
@@ -183,7 +194,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       let received = 0;
       try {
         if (!consumer) {
-          await ensureStreams(await this.connection.jetstreamManager());
+          await ensureStreams(await this.connection.jetstreamManager(), this.options.topology);
           await this.ensureConsumer(target.streamName, target.durable, target.subject);
           consumer = await this.js.consumers.get(target.streamName, target.durable);
         }
