@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AdminClient, type DeadLetterDetail, type DeadLetterItem, type ReprocessProgress } from './admin-client';
+import { AdminClient, type DeadLetterItem, type ReprocessProgress } from './admin-client';
 
 // The operators' CLI for dead letters and reprocessing, over the api's /v1/admin routes.
 
@@ -40,7 +40,7 @@ async function follow(client: AdminClient, id: string, json: boolean, idleMs = 6
   let last = '';
   let lastChange = Date.now();
   for (;;) {
-    const progress = await client.request<ReprocessProgress>('GET', `/v1/admin/reprocess/${id}`);
+    const progress = await client.reprocess(id);
     const line = progressLine(progress);
     if (line !== last) {
       if (!json) out(line);
@@ -86,27 +86,27 @@ export async function main(argv: string[]): Promise<number> {
   const print = (value: unknown, text: () => string) => out(values.json ? JSON.stringify(value, null, 2) : text());
   const seq = () => {
     if (!argument || !/^\d+$/.test(argument)) throw new Error(`${command} needs a dead-letter sequence number`);
-    return argument;
+    return Number(argument);
   };
   const limit = values.limit === undefined ? undefined : Number(values.limit);
 
   switch (command) {
     case 'counts': {
-      const counts = await client.request<Record<string, number>>('GET', '/v1/admin/dead-letters/counts');
+      const counts = await client.counts();
       print(counts, () => (Object.keys(counts).length === 0 ? 'no dead letters' : Object.entries(counts).map(([stage, count]) => `${stage.padEnd(10)} ${count}`).join('\n')));
       return 0;
     }
     case 'list': {
-      const query = new URLSearchParams();
-      if (values.stage) query.set('stage', values.stage);
-      if (values.after) query.set('after', values.after);
-      if (limit !== undefined) query.set('limit', String(limit));
-      const page = await client.request<{ items: DeadLetterItem[]; nextAfter: number | null; total: number }>('GET', `/v1/admin/dead-letters?${query}`);
+      const page = await client.list({
+        ...(values.stage ? { stage: values.stage } : {}),
+        ...(values.after ? { after: Number(values.after) } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      });
       print(page, () => [`${page.total} dead letter(s)${values.stage ? ` on dlq.${values.stage}` : ''}`, ...page.items.map(describe), ...(page.nextAfter === null ? [] : [`more: --after ${page.nextAfter}`])].join('\n'));
       return 0;
     }
     case 'show': {
-      const letter = await client.request<DeadLetterDetail>('GET', `/v1/admin/dead-letters/${seq()}`);
+      const letter = await client.letter(seq());
       print(letter, () =>
         [
           describe(letter),
@@ -117,13 +117,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'replay': {
-      const body = values.payload ? { payload: JSON.parse(readFileSync(values.payload, 'utf8')) } : {};
-      const result = await client.request<{ seq: number; subject: string; publishedSeq: number }>('POST', `/v1/admin/dead-letters/${seq()}/replay`, body);
+      const result = await client.replay(seq(), values.payload ? JSON.parse(readFileSync(values.payload, 'utf8')) : undefined);
       print(result, () => `replayed #${result.seq} onto ${result.subject} (stream sequence ${result.publishedSeq})`);
       return 0;
     }
     case 'replay-all': {
-      const result = await client.request<{ replayed: Array<{ seq: number; subject: string }>; failed: Array<{ seq: number; error: string }> }>('POST', '/v1/admin/dead-letters/replay', {
+      const result = await client.replayMany({
         ...(values.stage ? { stage: values.stage } : {}),
         ...(values.reason ? { reasonContains: values.reason } : {}),
         ...(limit !== undefined ? { limit } : {}),
@@ -132,20 +131,20 @@ export async function main(argv: string[]): Promise<number> {
       return result.failed.length > 0 ? 1 : 0;
     }
     case 'discard': {
-      const result = await client.request<{ seq: number }>('DELETE', `/v1/admin/dead-letters/${seq()}`);
+      const result = await client.discard(seq());
       print(result, () => `discarded #${result.seq}`);
       return 0;
     }
     case 'reprocess': {
       const scope = values.all
-        ? { all: true }
+        ? { all: true as const }
         : values.source
           ? { source: values.source, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) }
           : values['not-version']
             ? { notPipelineVersion: values['not-version'] }
             : null;
       if (!scope) throw new Error('reprocess needs --all, --source S [--from D --to D] or --not-version V');
-      const started = await client.request<ReprocessProgress>('POST', '/v1/admin/reprocess', scope);
+      const started = await client.startReprocess(scope);
       if (!values.wait) {
         print(started, () => `${progressLine(started)}\nfollow it with: npm run dlq -- reprocess-status ${started.id} --wait`);
         return 0;
@@ -161,12 +160,12 @@ export async function main(argv: string[]): Promise<number> {
         if (values.json) out(JSON.stringify(finished, null, 2));
         return finished.done ? 0 : 1;
       }
-      const progress = await client.request<ReprocessProgress>('GET', `/v1/admin/reprocess/${argument}`);
+      const progress = await client.reprocess(argument);
       print(progress, () => progressLine(progress));
       return 0;
     }
     case 'versions': {
-      const versions = await client.request<Array<{ pipelineVersion: string; articles: number }>>('GET', '/v1/admin/pipeline-versions');
+      const versions = await client.pipelineVersions();
       print(versions, () => versions.map((row) => `${row.pipelineVersion.padEnd(40)} ${row.articles}`).join('\n') || 'no articles stored');
       return 0;
     }

@@ -1113,6 +1113,244 @@ export interface components {
             entities: number;
             articles: number;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "seq": 1234,
+         *           "stage": "parser",
+         *           "subject": "pages.received",
+         *           "reason": "page pg_… cannot be parsed: no title block found",
+         *           "headers": {
+         *             "X-Correlation-Id": [
+         *               "scan-2024-02-23-p01"
+         *             ]
+         *           },
+         *           "deliveries": 1,
+         *           "streamSequence": 5678,
+         *           "failedAt": "2024-02-23T08:00:01.000Z",
+         *           "deadLetteredAt": "2024-02-23T08:00:01.010Z",
+         *           "payloadBytes": 18234,
+         *           "payloadPreview": "{\"pageId\":\"pg_0a1b2c3d4e5f60718293a4b5\",…"
+         *         }
+         *       ],
+         *       "nextAfter": null,
+         *       "total": 1
+         *     }
+         */
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetter"][];
+            /** @description Pass as `after` for the next page; null on the last one. */
+            nextAfter: number | null;
+            /** @description Letters of the stage (or of all stages) in the DLQ. */
+            total: number;
+        };
+        /**
+         * @example {
+         *       "seq": 1234,
+         *       "stage": "parser",
+         *       "subject": "pages.received",
+         *       "reason": "page pg_… cannot be parsed: no title block found",
+         *       "headers": {
+         *         "X-Correlation-Id": [
+         *           "scan-2024-02-23-p01"
+         *         ]
+         *       },
+         *       "deliveries": 1,
+         *       "streamSequence": 5678,
+         *       "failedAt": "2024-02-23T08:00:01.000Z",
+         *       "deadLetteredAt": "2024-02-23T08:00:01.010Z",
+         *       "payloadBytes": 18234,
+         *       "payloadPreview": "{\"pageId\":\"pg_0a1b2c3d4e5f60718293a4b5\",…"
+         *     }
+         */
+        DeadLetter: {
+            /** @description Sequence in the BAOXUN_DLQ stream: the id to inspect, replay or discard a letter by. */
+            seq: number;
+            stage: string;
+            subject: string;
+            reason: string;
+            headers: {
+                [key: string]: string[];
+            };
+            deliveries: number;
+            /** @description The message's sequence in its work stream. */
+            streamSequence: number | null;
+            /** Format: date-time */
+            failedAt: string;
+            /** Format: date-time */
+            deadLetteredAt: string;
+            payloadBytes: number;
+            /** @description The first characters of the payload as text; null when it is not UTF-8. */
+            payloadPreview: string | null;
+        };
+        /**
+         * @description Letters per stage.
+         * @example {
+         *       "parser": 1,
+         *       "enricher": 0
+         *     }
+         */
+        DeadLetterCounts: {
+            [key: string]: number;
+        };
+        /**
+         * @example {
+         *       "replayed": [
+         *         {
+         *           "seq": 1234,
+         *           "subject": "pages.received",
+         *           "publishedSeq": 9012,
+         *           "duplicate": false
+         *         }
+         *       ],
+         *       "failed": []
+         *     }
+         */
+        ReplayManyResult: {
+            replayed: components["schemas"]["ReplayResult"][];
+            failed: {
+                /** @description Sequence in the BAOXUN_DLQ stream: the id to inspect, replay or discard a letter by. */
+                seq: number;
+                error: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "seq": 1234,
+         *       "subject": "pages.received",
+         *       "publishedSeq": 9012,
+         *       "duplicate": false
+         *     }
+         */
+        ReplayResult: {
+            /** @description Sequence in the BAOXUN_DLQ stream: the id to inspect, replay or discard a letter by. */
+            seq: number;
+            subject: string;
+            /** @description Sequence of the replayed message in its work stream. */
+            publishedSeq: number;
+            /** @description JetStream had it already (a retried replay): published once. */
+            duplicate: boolean;
+        };
+        /**
+         * @example {
+         *       "seq": 1234,
+         *       "stage": "parser",
+         *       "subject": "pages.received",
+         *       "reason": "page pg_… cannot be parsed: no title block found",
+         *       "headers": {
+         *         "X-Correlation-Id": [
+         *           "scan-2024-02-23-p01"
+         *         ]
+         *       },
+         *       "deliveries": 1,
+         *       "streamSequence": 5678,
+         *       "failedAt": "2024-02-23T08:00:01.000Z",
+         *       "deadLetteredAt": "2024-02-23T08:00:01.010Z",
+         *       "payloadBytes": 18234,
+         *       "payloadPreview": "{\"pageId\":\"pg_0a1b2c3d4e5f60718293a4b5\",…",
+         *       "payloadBase64": "eyJwYWdlSWQiOi4uLn0=",
+         *       "payloadText": "{\"pageId\":…}",
+         *       "payloadJson": {
+         *         "pageId": "pg_0a1b2c3d4e5f60718293a4b5"
+         *       }
+         *     }
+         */
+        DeadLetterDetail: {
+            /** @description Sequence in the BAOXUN_DLQ stream: the id to inspect, replay or discard a letter by. */
+            seq: number;
+            stage: string;
+            subject: string;
+            reason: string;
+            headers: {
+                [key: string]: string[];
+            };
+            deliveries: number;
+            /** @description The message's sequence in its work stream. */
+            streamSequence: number | null;
+            /** Format: date-time */
+            failedAt: string;
+            /** Format: date-time */
+            deadLetteredAt: string;
+            payloadBytes: number;
+            /** @description The first characters of the payload as text; null when it is not UTF-8. */
+            payloadPreview: string | null;
+            /** @description The original bytes, so that invalid UTF-8 survives untouched. */
+            payloadBase64: string;
+            payloadText: string | null;
+            /** @description The payload parsed as JSON, when it is JSON (null otherwise). */
+            payloadJson?: unknown;
+        };
+        /**
+         * @example {
+         *       "seq": 1234,
+         *       "discarded": true
+         *     }
+         */
+        DiscardResult: {
+            /** @description Sequence in the BAOXUN_DLQ stream: the id to inspect, replay or discard a letter by. */
+            seq: number;
+            /** @enum {boolean} */
+            discarded: true;
+        };
+        /**
+         * @example {
+         *       "id": "rp_0123456789abcdef",
+         *       "scope": {
+         *         "source": "株洲日报",
+         *         "from": "2024-01-01"
+         *       },
+         *       "status": "published",
+         *       "total": 120,
+         *       "published": 120,
+         *       "pagesReprocessed": 118,
+         *       "articlesRewritten": 1402,
+         *       "done": false,
+         *       "startedAt": "2024-02-23T09:00:00.000Z",
+         *       "publishedAt": "2024-02-23T09:00:04.000Z",
+         *       "error": null
+         *     }
+         */
+        ReprocessProgress: {
+            id: string;
+            scope: components["schemas"]["ReprocessScope"];
+            /** @enum {string} */
+            status: "publishing" | "published" | "failed";
+            /** @description Pages the run covers. */
+            total: number;
+            /** @description Pages put back on pages.received so far. */
+            published: number;
+            /** @description Pages with at least one article the run rewrote. */
+            pagesReprocessed: number;
+            articlesRewritten: number;
+            /** @description Every page published and reprocessed (a page the parser now rejects lands in dlq.parser instead). */
+            done: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            error: string | null;
+        };
+        ReprocessScope: {
+            /** @enum {boolean} */
+            all: true;
+        } | {
+            source: string;
+            from?: string;
+            to?: string;
+        } | {
+            notPipelineVersion: string;
+        };
+        /**
+         * @example {
+         *       "pipelineVersion": "parser-1+tagger-1",
+         *       "articles": 10412
+         *     }
+         */
+        PipelineVersionCount: {
+            pipelineVersion: string;
+            articles: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2310,9 +2548,7 @@ export interface operations {
                      *       "total": 1
                      *     }
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DeadLetterPage"];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
@@ -2416,9 +2652,7 @@ export interface operations {
                      *       "enricher": 0
                      *     }
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DeadLetterCounts"];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
@@ -2538,9 +2772,7 @@ export interface operations {
                      *       "failed": []
                      *     }
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReplayManyResult"];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
@@ -2682,9 +2914,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DeadLetterDetail"];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
@@ -2832,9 +3062,7 @@ export interface operations {
                      *       "discarded": true
                      *     }
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DiscardResult"];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
@@ -2969,9 +3197,7 @@ export interface operations {
                      *       "duplicate": false
                      *     }
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReplayResult"];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
@@ -3149,9 +3375,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["ReprocessProgress"][];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
@@ -3282,9 +3506,7 @@ export interface operations {
                      *       "error": null
                      *     }
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReprocessProgress"];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
@@ -3420,9 +3642,7 @@ export interface operations {
                      *       "error": null
                      *     }
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReprocessProgress"];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
@@ -3546,9 +3766,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["PipelineVersionCount"][];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */

@@ -1,6 +1,7 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { NatsConnection, StoredMsg } from 'nats';
-import { type DeadLetter, DeadLetterSchema } from '@baoxun/shared/contracts/dead-letter.contract';
+import type { DeadLetterCounts, DeadLetterDetail, DeadLetterItem, DeadLetterPage, DiscardResult, ReplayManyResult, ReplayResult } from '@baoxun/shared/contracts/admin.contract';
+import { type DeadLetter as DeadLetterRecord, DeadLetterSchema } from '@baoxun/shared/contracts/dead-letter.contract';
 import { eventSubjects, streams } from '@baoxun/shared/contracts/subjects.registry';
 import { NATS_CONNECTION } from '@baoxun/shared/service/service.tokens';
 import { JetStreamPublisher } from '@baoxun/shared/transport/jetstream.publisher';
@@ -9,31 +10,6 @@ import { CORRELATION_ID_HEADER } from '@baoxun/shared/transport/message-headers'
 const DLQ_STREAM = streams.DLQ.name;
 const PREVIEW_CHARS = 200;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A dead letter as the admin API shows it: where it sits in the DLQ stream, why, and what it carried. */
-export interface DeadLetterView extends Omit<DeadLetter, 'payloadBase64'> {
-  /** Sequence in the BAOXUN_DLQ stream: the id to inspect, replay or discard it by. */
-  seq: number;
-  deadLetteredAt: string;
-  payloadBytes: number;
-  /** The first characters of the payload as text (null when it is not UTF-8). */
-  payloadPreview: string | null;
-}
-
-export interface DeadLetterDetail extends DeadLetterView {
-  payloadBase64: string;
-  payloadText: string | null;
-  /** The payload parsed as JSON, when it is JSON. */
-  payloadJson: unknown;
-}
-
-export interface ReplayResult {
-  seq: number;
-  subject: string;
-  /** Sequence of the replayed message in its work stream. */
-  publishedSeq: number;
-  duplicate: boolean;
-}
 
 const decodeText = (bytes: Uint8Array): string | null => {
   try {
@@ -58,7 +34,7 @@ export class DeadLettersService {
   ) {}
 
   /** How many letters each stage has. */
-  async counts(): Promise<Record<string, number>> {
+  async counts(): Promise<DeadLetterCounts> {
     const jsm = await this.connection.jetstreamManager();
     const info = await jsm.streams.info(DLQ_STREAM, { subjects_filter: 'dlq.>' });
     const counts: Record<string, number> = {};
@@ -67,7 +43,7 @@ export class DeadLettersService {
   }
 
   /** Letters in stream order after `after`, optionally of one stage; nextAfter pages on. */
-  async list(options: { stage?: string; after?: number; limit: number }): Promise<{ items: DeadLetterView[]; nextAfter: number | null; total: number }> {
+  async list(options: { stage?: string; after?: number; limit: number }): Promise<DeadLetterPage> {
     const counts = await this.counts();
     const total = options.stage ? (counts[options.stage] ?? 0) : Object.values(counts).reduce((sum, count) => sum + count, 0);
     if (total === 0) return { items: [], nextAfter: null, total };
@@ -76,7 +52,7 @@ export class DeadLettersService {
       opt_start_seq: (options.after ?? 0) + 1,
       inactive_threshold: 30_000,
     });
-    const items: DeadLetterView[] = [];
+    const items: DeadLetterItem[] = [];
     let more = false;
     try {
       const batch = await consumer.fetch({ max_messages: options.limit, expires: 2_000 });
@@ -137,7 +113,7 @@ export class DeadLettersService {
   }
 
   /** Replays up to `limit` letters (of one stage, and/or whose reason contains a text), oldest first. */
-  async replayMany(options: { stage?: string; reasonContains?: string; limit: number }): Promise<{ replayed: ReplayResult[]; failed: Array<{ seq: number; error: string }> }> {
+  async replayMany(options: { stage?: string; reasonContains?: string; limit: number }): Promise<ReplayManyResult> {
     const replayed: ReplayResult[] = [];
     const failed: Array<{ seq: number; error: string }> = [];
     // Only the letters there now: one replayed that fails again comes back later in the stream, not in this run.
@@ -162,7 +138,7 @@ export class DeadLettersService {
   }
 
   /** Removes a letter that should not be replayed (the operator has dealt with it). */
-  async discard(seq: number): Promise<{ seq: number; discarded: true }> {
+  async discard(seq: number): Promise<DiscardResult> {
     await this.stored(seq);
     const jsm = await this.connection.jetstreamManager();
     await jsm.streams.deleteMessage(DLQ_STREAM, seq, false);
@@ -180,14 +156,14 @@ export class DeadLettersService {
     return stored;
   }
 
-  private letterOf(stored: Pick<StoredMsg, 'seq' | 'data'>): DeadLetter {
+  private letterOf(stored: Pick<StoredMsg, 'seq' | 'data'>): DeadLetterRecord {
     const parsed = DeadLetterSchema.safeParse(JSON.parse(Buffer.from(stored.data).toString('utf8')));
     if (!parsed.success) throw new ConflictException(`DLQ message ${stored.seq} is not a dead letter baoxun wrote`);
     return parsed.data;
   }
 
-  private view(seq: number, subject: string, data: Uint8Array, time: Date): DeadLetterView {
-    let letter: DeadLetter;
+  private view(seq: number, subject: string, data: Uint8Array, time: Date): DeadLetterItem {
+    let letter: DeadLetterRecord;
     try {
       letter = this.letterOf({ seq, data });
     } catch {

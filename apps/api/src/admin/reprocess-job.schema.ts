@@ -1,13 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-
-/** Which stored pages a reprocessing run covers. */
-export type ReprocessScope =
-  | { all: true }
-  | { source: string; from?: string; to?: string }
-  /** Pages with an article (or a parse) made by any other pipeline version than this one. */
-  | { notPipelineVersion: string };
-
-export const REPROCESS_STATUSES = ['publishing', 'published', 'failed'] as const;
+import { REPROCESS_STATUSES, type ReprocessScope } from '@baoxun/shared/contracts/admin.contract';
 
 /** One reprocessing run: what it covers and how far publishing got; the rest of its progress is read from the store. */
 @Schema({ collection: 'admin_reprocess_jobs', versionKey: false, minimize: false })

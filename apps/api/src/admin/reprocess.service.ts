@@ -2,33 +2,16 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, Model, QueryFilter } from 'mongoose';
 import { randomBytes } from 'node:crypto';
+import type { PipelineVersionCount, ReprocessProgress, ReprocessScope } from '@baoxun/shared/contracts/admin.contract';
 import { pageReceived } from '@baoxun/shared/contracts/subjects.registry';
 import { JetStreamPublisher } from '@baoxun/shared/transport/jetstream.publisher';
 import { StoredArticle } from '../store/article.schema';
 import { StoredPage } from '../store/page.schema';
 import { pageTextId, StoredPageText } from '../store/page-text.schema';
-import { ReprocessJob, type ReprocessScope } from './reprocess-job.schema';
+import { ReprocessJob } from './reprocess-job.schema';
 
 /** Pages published at once while a run is being published (pipelined; each resolves when JetStream has it). */
 const PUBLISH_WINDOW = 32;
-
-export interface ReprocessProgress {
-  id: string;
-  scope: ReprocessScope;
-  status: ReprocessJob['status'];
-  /** Pages the run covers. */
-  total: number;
-  /** Pages put back on pages.received so far. */
-  published: number;
-  /** Pages with at least one article the run rewrote, and those articles. */
-  pagesReprocessed: number;
-  articlesRewritten: number;
-  /** Every page published and reprocessed (a page the parser now rejects lands in dlq.parser instead). */
-  done: boolean;
-  startedAt: Date;
-  publishedAt: Date | null;
-  error: string | null;
-}
 
 /**
  * Re-runs parse and enrich for stored pages after the parser or the dictionaries change: each page's stored
@@ -84,8 +67,8 @@ export class ReprocessService {
       pagesReprocessed: pageIds.length,
       articlesRewritten,
       done: job.status === 'published' && pageIds.length >= job.total,
-      startedAt: job.startedAt,
-      publishedAt: job.publishedAt,
+      startedAt: job.startedAt.toISOString(),
+      publishedAt: job.publishedAt?.toISOString() ?? null,
       error: job.error,
     };
   }
@@ -96,7 +79,7 @@ export class ReprocessService {
   }
 
   /** Article counts per pipeline version: which versions made what is stored. */
-  async pipelineVersions(): Promise<Array<{ pipelineVersion: string; articles: number }>> {
+  async pipelineVersions(): Promise<PipelineVersionCount[]> {
     const rows = await this.articles.aggregate<{ _id: string; articles: number }>([{ $group: { _id: '$pipelineVersion', articles: { $sum: 1 } } }, { $sort: { _id: 1 } }]);
     return rows.map((row) => ({ pipelineVersion: row._id, articles: row.articles }));
   }

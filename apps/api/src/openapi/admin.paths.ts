@@ -1,5 +1,15 @@
 import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import {
+  DeadLetterCountsSchema,
+  DeadLetterDetailSchema,
+  DeadLetterPageSchema,
+  DiscardResultSchema,
+  PipelineVersionCountSchema,
+  ReplayManyResultSchema,
+  ReplayResultSchema,
+  ReprocessProgressSchema,
+} from '@baoxun/shared/contracts/admin.contract';
 import { ProblemSchema } from '@baoxun/shared/contracts/api.contract';
 import {
   DeadLetterSeqSchema,
@@ -11,40 +21,14 @@ import {
 } from '../admin/admin-request.schema';
 
 // The operators' routes under /v1/admin (dead letters, reprocessing), documented from the request schemas they
-// validate with. Their answers are plain objects, shown by example.
+// validate with and the answer schemas of @baoxun/shared/contracts/admin.contract.
 
-const letter = {
-  seq: 1234,
-  stage: 'parser',
-  subject: 'pages.received',
-  reason: 'page pg_… cannot be parsed: no title block found',
-  headers: { 'X-Correlation-Id': ['scan-2024-02-23-p01'] },
-  deliveries: 1,
-  streamSequence: 5678,
-  failedAt: '2024-02-23T08:00:01.000Z',
-  deadLetteredAt: '2024-02-23T08:00:01.010Z',
-  payloadBytes: 18234,
-  payloadPreview: '{"pageId":"pg_0a1b2c3d4e5f60718293a4b5",…',
-};
-const replay = { seq: 1234, subject: 'pages.received', publishedSeq: 9012, duplicate: false };
-const progress = {
-  id: 'rp_0123456789abcdef',
-  scope: { source: '株洲日报', from: '2024-01-01' },
-  status: 'published',
-  total: 120,
-  published: 120,
-  pagesReprocessed: 118,
-  articlesRewritten: 1402,
-  done: false,
-  startedAt: '2024-02-23T09:00:00.000Z',
-  publishedAt: '2024-02-23T09:00:04.000Z',
-  error: null,
-};
-
-const answer = (description: string, example: unknown): ResponseConfig => ({
+type Example = Record<string, unknown> | unknown[];
+const exampleOf = (schema: z.ZodType): Example => (schema.meta() as { example?: Example } | undefined)?.example ?? {};
+/** A 200/202 answer: its schema (the contract the api's services return) and the schema's own example unless given. */
+const answer = (description: string, schema: z.ZodType, example: unknown = exampleOf(schema)): ResponseConfig => ({
   description,
-  // A list answer is an array of objects (schemathesis caught the document calling two of them objects).
-  content: { 'application/json': { schema: Array.isArray(example) ? z.array(z.looseObject({})) : z.looseObject({}), example } },
+  content: { 'application/json': { schema, example } },
 });
 // Every admin route validates its parameters, query and body (unknown ones included) and answers 400 with the reasons.
 const badRequest: ResponseConfig = {
@@ -87,15 +71,15 @@ export function registerAdminPaths(registry: OpenAPIRegistry, security: Array<Re
     replayDeadLetter: link('replayDeadLetter', { seq: pointer }, 'Replay it.'),
     discardDeadLetter: link('discardDeadLetter', { seq: pointer }, 'Discard it.'),
   });
-  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/dead-letters', operationId: 'listDeadLetters', summary: 'Dead letters, oldest first', request: { query: ListDeadLettersQuerySchema }, responses: { '200': withLinks(answer('A page of dead letters; nextAfter pages on.', { items: [letter], nextAfter: null, total: 1 }), letterLinks('$response.body#/items/0/seq')), ...always } });
-  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/dead-letters/counts', operationId: 'countDeadLetters', summary: 'Dead letters per stage', responses: { '200': answer('Counts.', { parser: 1, enricher: 0 }), ...always } });
-  registry.registerPath({ ...common, method: 'post', path: '/v1/admin/dead-letters/replay', operationId: 'replayDeadLetters', summary: 'Replay many dead letters', request: { body: json(ReplayDeadLettersBodySchema) }, responses: { '200': answer('What was replayed.', { replayed: [replay], failed: [] }), ...always, '413': tooLarge } });
-  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/dead-letters/{seq}', operationId: 'getDeadLetter', summary: 'One dead letter with its payload', request: { params: seq }, responses: { '200': withLinks(answer('The letter.', { ...letter, payloadBase64: 'eyJwYWdlSWQiOi4uLn0=', payloadText: '{"pageId":…}', payloadJson: { pageId: 'pg_0a1b2c3d4e5f60718293a4b5' } }), { replayDeadLetter: link('replayDeadLetter', { seq: '$response.body#/seq' }, 'Replay it.'), discardDeadLetter: link('discardDeadLetter', { seq: '$response.body#/seq' }, 'Discard it.') }), ...always, '404': notFound('/v1/admin/dead-letters/1234'), '409': conflict } });
-  registry.registerPath({ ...common, method: 'post', path: '/v1/admin/dead-letters/{seq}/replay', operationId: 'replayDeadLetter', summary: 'Replay one dead letter (optionally corrected)', request: { params: seq, body: json(ReplayDeadLetterBodySchema) }, responses: { '200': answer('Replayed.', replay), ...always, '404': notFound('/v1/admin/dead-letters/1234/replay'), '409': conflict, '413': tooLarge } });
-  registry.registerPath({ ...common, method: 'delete', path: '/v1/admin/dead-letters/{seq}', operationId: 'discardDeadLetter', summary: 'Discard a dead letter', request: { params: seq }, responses: { '200': answer('Discarded.', { seq: 1234, discarded: true }), ...always, '404': notFound('/v1/admin/dead-letters/1234') } });
+  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/dead-letters', operationId: 'listDeadLetters', summary: 'Dead letters, oldest first', request: { query: ListDeadLettersQuerySchema }, responses: { '200': withLinks(answer('A page of dead letters; nextAfter pages on.', DeadLetterPageSchema), letterLinks('$response.body#/items/0/seq')), ...always } });
+  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/dead-letters/counts', operationId: 'countDeadLetters', summary: 'Dead letters per stage', responses: { '200': answer('Counts.', DeadLetterCountsSchema), ...always } });
+  registry.registerPath({ ...common, method: 'post', path: '/v1/admin/dead-letters/replay', operationId: 'replayDeadLetters', summary: 'Replay many dead letters', request: { body: json(ReplayDeadLettersBodySchema) }, responses: { '200': answer('What was replayed.', ReplayManyResultSchema), ...always, '413': tooLarge } });
+  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/dead-letters/{seq}', operationId: 'getDeadLetter', summary: 'One dead letter with its payload', request: { params: seq }, responses: { '200': withLinks(answer('The letter.', DeadLetterDetailSchema), { replayDeadLetter: link('replayDeadLetter', { seq: '$response.body#/seq' }, 'Replay it.'), discardDeadLetter: link('discardDeadLetter', { seq: '$response.body#/seq' }, 'Discard it.') }), ...always, '404': notFound('/v1/admin/dead-letters/1234'), '409': conflict } });
+  registry.registerPath({ ...common, method: 'post', path: '/v1/admin/dead-letters/{seq}/replay', operationId: 'replayDeadLetter', summary: 'Replay one dead letter (optionally corrected)', request: { params: seq, body: json(ReplayDeadLetterBodySchema) }, responses: { '200': answer('Replayed.', ReplayResultSchema), ...always, '404': notFound('/v1/admin/dead-letters/1234/replay'), '409': conflict, '413': tooLarge } });
+  registry.registerPath({ ...common, method: 'delete', path: '/v1/admin/dead-letters/{seq}', operationId: 'discardDeadLetter', summary: 'Discard a dead letter', request: { params: seq }, responses: { '200': answer('Discarded.', DiscardResultSchema), ...always, '404': notFound('/v1/admin/dead-letters/1234') } });
   const runLinks = (pointer: string) => ({ getReprocess: link('getReprocess', { id: pointer }, 'Follow the run.') });
-  registry.registerPath({ ...common, method: 'post', path: '/v1/admin/reprocess', operationId: 'startReprocess', summary: 'Re-run parse and enrich for stored pages', request: { body: { ...json(ReprocessRequestSchema), required: true } }, responses: { '202': withLinks(answer('The run and its progress.', { ...progress, status: 'publishing', published: 0, pagesReprocessed: 0, articlesRewritten: 0, publishedAt: null }), runLinks('$response.body#/id')), ...always, '413': tooLarge } });
-  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/reprocess', operationId: 'listReprocess', summary: 'Recent reprocessing runs', responses: { '200': withLinks(answer('Runs, newest first.', [progress]), runLinks('$response.body#/0/id')), ...always } });
-  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/reprocess/{id}', operationId: 'getReprocess', summary: 'Progress of a reprocessing run', request: { params: z.object({ id: ReprocessJobIdSchema }) }, responses: { '200': answer('The run.', progress), ...always, '404': notFound('/v1/admin/reprocess/rp_0123456789abcdef') } });
-  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/pipeline-versions', operationId: 'listPipelineVersions', summary: 'Which pipeline versions made the stored articles', responses: { '200': answer('Counts per version.', [{ pipelineVersion: 'parser-1+tagger-1', articles: 10412 }]), ...always } });
+  registry.registerPath({ ...common, method: 'post', path: '/v1/admin/reprocess', operationId: 'startReprocess', summary: 'Re-run parse and enrich for stored pages', request: { body: { ...json(ReprocessRequestSchema), required: true } }, responses: { '202': withLinks(answer('The run and its progress.', ReprocessProgressSchema, { ...exampleOf(ReprocessProgressSchema), status: 'publishing', published: 0, pagesReprocessed: 0, articlesRewritten: 0, publishedAt: null }), runLinks('$response.body#/id')), ...always, '413': tooLarge } });
+  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/reprocess', operationId: 'listReprocess', summary: 'Recent reprocessing runs', responses: { '200': withLinks(answer('Runs, newest first.', z.array(ReprocessProgressSchema), [exampleOf(ReprocessProgressSchema)]), runLinks('$response.body#/0/id')), ...always } });
+  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/reprocess/{id}', operationId: 'getReprocess', summary: 'Progress of a reprocessing run', request: { params: z.object({ id: ReprocessJobIdSchema }) }, responses: { '200': answer('The run.', ReprocessProgressSchema), ...always, '404': notFound('/v1/admin/reprocess/rp_0123456789abcdef') } });
+  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/pipeline-versions', operationId: 'listPipelineVersions', summary: 'Which pipeline versions made the stored articles', responses: { '200': answer('Counts per version.', z.array(PipelineVersionCountSchema), [exampleOf(PipelineVersionCountSchema)]), ...always } });
 }

@@ -340,39 +340,6 @@ export const PageViewSchema = z
   });
 export type PageView = z.infer<typeof PageViewSchema>;
 
-export const DeadLetterRecordSchema = z
-  .object({
-    id: z.string(),
-    stage: z.string(),
-    subject: z.string(),
-    reason: z.string(),
-    pageId: z.string().nullable(),
-    pageVersion: z.string().nullable(),
-    deliveries: z.number().int(),
-    failedAt: z.iso.datetime(),
-    replayedAt: z.iso.datetime().nullable(),
-  })
-  .meta({
-    id: 'DeadLetterRecord',
-    example: {
-      id: 'parser:pages.received:1234',
-      stage: 'parser',
-      subject: 'pages.received',
-      reason: 'page pg_… cannot be parsed: no title block found',
-      pageId: partExample.pageId,
-      pageVersion: partExample.pageVersion,
-      deliveries: 1,
-      failedAt: '2024-02-23T08:00:01.000Z',
-      replayedAt: null,
-    },
-  });
-
-export const DeadLetterListSchema = z.object({ items: z.array(DeadLetterRecordSchema), nextCursor: z.string().nullable() }).meta({ id: 'DeadLetterList' });
-
-export const ReplayResultSchema = z
-  .object({ id: z.string(), subject: z.string(), streamSequence: z.number().int(), replayedAt: z.iso.datetime() })
-  .meta({ id: 'ReplayResult', example: { id: 'parser:pages.received:1234', subject: 'pages.received', streamSequence: 5678, replayedAt: '2024-02-23T09:00:00.000Z' } });
-
 export const RecountResultSchema = z
   .object({ entities: z.number().int(), articles: z.number().int() })
   .meta({ id: 'RecountResult', example: { entities: 1834, articles: 10412 } });
