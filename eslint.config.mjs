@@ -4,13 +4,14 @@ import tseslint from 'typescript-eslint';
 /**
  * Module boundaries: apps never import each other; domain libs (page-parser, entity-tagger) are pure and
  * only see libs/shared; libs/shared depends on nothing of ours. tools (CLI, infra, bench) may use anything.
+ * The reader (apps/web, scope:web) sees only the typed api client: it talks to the api over HTTP like any client.
  */
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.cache', '**/tmp', '**/coverage'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -26,6 +27,7 @@ export default [
             { sourceTag: 'scope:parser', onlyDependOnLibsWithTags: ['scope:parser', 'scope:shared'] },
             { sourceTag: 'scope:enricher', onlyDependOnLibsWithTags: ['scope:enricher', 'scope:shared'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:api'], notDependOnLibsWithTags: ['scope:shared', 'type:domain'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
           ],

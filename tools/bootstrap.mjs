@@ -2,6 +2,8 @@
 // First step of every npm script that runs code: installs dependencies when they are missing or older than the
 // lockfile, fetches the pinned sequence model into .cache/models on first use (python3 + pip), and compiles the TypeScript (swc, ~1 s) when a source is newer than the last build.
 // With --test-tools (the integration tests' setup) it also installs the pinned Python test tools (schemathesis) into a venv under .cache/venvs.
+// The reader (apps/web) is built by Vite through Nx (cached) when its sources changed; --browser installs Debian's chromium and
+// fonts-noto-cjk with apt-get when /usr/bin/chromium is missing (the browser tests' setup; needs root).
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -102,13 +104,42 @@ function ensureBuilt() {
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sources)) return;
   say('compiling TypeScript with swc…');
   const dirs = ['apps', 'libs', 'tools', 'bench'].filter((dir) => existsSync(join(root, dir)));
-  run(join(root, 'node_modules', '.bin', 'swc'), [...dirs, '-d', 'dist', '--quiet', '--config-file', '.swcrc'], 'swc build');
+  // apps/web is a browser bundle: Vite builds it (ensureWebBuilt).
+  run(join(root, 'node_modules', '.bin', 'swc'), [...dirs, '-d', 'dist', '--quiet', '--config-file', '.swcrc', '--ignore', 'apps/web/**'], 'swc build');
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(stamp, new Date().toISOString());
+}
+
+/** The reader's bundle (dist/apps/web), by `nx run web:build` (Vite; Nx restores it from its cache when the inputs are unchanged). */
+function ensureWebBuilt() {
+  const stamp = join(root, 'dist', '.web-build-stamp');
+  const sources = [join('apps', 'web'), join('libs', 'api-client', 'src'), 'package-lock.json', 'tsconfig.base.json'].map((path) => newestMtime(join(root, path)));
+  if (!force && existsSync(stamp) && existsSync(join(root, 'dist', 'apps', 'web', 'index.html')) && statSync(stamp).mtimeMs >= Math.max(...sources)) return;
+  say('building the reader (apps/web) with Vite…');
+  run(join(root, 'node_modules', '.bin', 'nx'), ['run', 'web:build', '--outputStyle=static', ...(force ? ['--skip-nx-cache'] : [])], 'web build (nx run web:build)');
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+/**
+ * The browser tests drive Debian's chromium (npm's browser downloads cannot work here) and need a CJK font for
+ * the screenshots: installed once with apt-get (as root) when /usr/bin/chromium is missing.
+ */
+function ensureBrowser() {
+  if (existsSync('/usr/bin/chromium') && existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) return;
+  say('installing chromium and fonts-noto-cjk with apt-get (first run only, a few minutes)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const sudo = typeof process.getuid === 'function' && process.getuid() !== 0 ? ['sudo'] : [];
+  const apt = (aptArgs, what) => (sudo.length ? run('sudo', ['apt-get', ...aptArgs], what, env) : run('apt-get', aptArgs, what, env));
+  apt(['update', '-qq'], 'apt-get update (installing chromium needs root or sudo; see README "Reader")');
+  apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], 'apt-get install chromium fonts-noto-cjk');
 }
 
 const step = args.find((arg) => !arg.startsWith('--')) ?? 'build';
 ensureDependencies();
 ensureModel();
 if (args.includes('--test-tools')) ensureVenv('schemathesis', 'the API fuzzer schemathesis (tools/schemathesis/requirements.txt)');
-if (step === 'build') ensureBuilt();
+if (args.includes('--browser')) ensureBrowser();
+if (step === 'build') {
+  ensureBuilt();
+  ensureWebBuilt();
+}

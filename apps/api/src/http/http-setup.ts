@@ -9,10 +9,11 @@ import { correlationIdMiddleware } from './correlation-id.middleware';
 import { conditionalGetMiddleware } from './etag';
 import { httpMetricsMiddleware } from './http-metrics.middleware';
 import { methodNotAllowedMiddleware } from './method-not-allowed.middleware';
+import { DEFAULT_WEB_DIR, serveWebApp } from './web-app';
 
 /**
  * The HTTP layer around the controllers, set up before Nest adds its routes: security headers, CORS, correlation
- * ids, latency metrics, body size limits, ETags, and the OpenAPI document with its UI.
+ * ids, latency metrics, body size limits, ETags, the OpenAPI document with its UI, and the reader (apps/web) under /.
  */
 export function configureHttp(app: INestApplication, config: ApiConfig): void {
   const server = app.getHttpAdapter().getInstance() as Express;
@@ -43,4 +44,5 @@ export function configureHttp(app: INestApplication, config: ApiConfig): void {
 
   server.get('/docs-json', (_request, response) => void response.json(document));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'baoxun API' }));
+  serveWebApp(server, config.WEB_DIR ?? DEFAULT_WEB_DIR);
 }

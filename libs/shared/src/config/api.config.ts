@@ -39,5 +39,7 @@ export const ApiConfigSchema = z.object({
   RELEVANCE_WINDOW: intSetting(500, { min: 50, max: 10_000 }),
   /** Longest a read query may run in the store before the request fails with 503. */
   QUERY_TIMEOUT_MS: intSetting(5_000, { min: 100, max: 120_000 }),
+  /** The reader's build (apps/web) to serve under /; unset: dist/apps/web beside the api. */
+  WEB_DIR: z.string().min(1).optional(),
 });
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;
