@@ -29,7 +29,7 @@ export const chaosSeed = (): number => {
 };
 
 export interface ChaosStackOptions {
-  /** Servers of the test's own (for broker and store faults); default: the global setup's. */
+  /** Servers of the test's own (for broker and store faults; a cluster's URLs comma separated); default: the global setup's. */
   natsUrl?: string;
   mongoUrl?: string;
   natsCredentials?: { user: string; password: string };
@@ -66,7 +66,8 @@ export async function startChaosStack(label: string, options: ChaosStackOptions 
     env: { ACK_WAIT_MS: '10000', API_KEY: CHAOS_API_KEY, RATE_LIMIT_PER_MINUTE: '0', ...credentials, ...options.env },
   });
   const nats = await connect({
-    servers: natsUrl,
+    // NATS_URL's form: one URL, or a cluster's servers separated by commas.
+    servers: natsUrl.split(',').map((url) => url.trim()),
     name: `chaos-${label}`,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
