@@ -195,6 +195,10 @@ describe('the reader in a browser', () => {
     await open('/operator');
     await page.fill('#api-key', apiKey);
     await page.click('.key-form button[type=submit]');
+    // Consumer lag per stage, from every service's durable consumers.
+    await page.waitForSelector('table.consumers tbody tr');
+    const stages = await page.locator('table.consumers tbody tr td:first-child').allTextContents();
+    expect(stages).toEqual(expect.arrayContaining(['parser', 'enricher', 'api']));
     const row = page.locator(`tr[data-seq="${seq}"]`);
     await row.waitFor({ timeout: 20_000 });
     expect(await row.locator('.reason').textContent()).not.toBe('');

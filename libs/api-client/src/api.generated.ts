@@ -258,6 +258,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lag of every durable consumer (what each stage still has to do) */
+        get: operations["listConsumers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1350,6 +1367,40 @@ export interface components {
         PipelineVersionCount: {
             pipelineVersion: string;
             articles: number;
+        };
+        /**
+         * @example {
+         *       "stream": "BAOXUN_PAGES",
+         *       "consumer": "parser-pages-received",
+         *       "stage": "parser",
+         *       "filterSubject": "pages.received",
+         *       "pending": 12,
+         *       "ackPending": 3,
+         *       "redelivered": 0,
+         *       "waiting": 1,
+         *       "lastActive": "2024-02-23T08:00:01.000Z"
+         *     }
+         */
+        ConsumerLag: {
+            stream: string;
+            /** @description The durable consumer: `<stage>-<subject>`, shared by the replicas of that stage. */
+            consumer: string;
+            /** @description The service that consumes it (ingest, parser, enricher, api). */
+            stage: string;
+            filterSubject: string | null;
+            /** @description Messages in the stream not yet delivered to the consumer. */
+            pending: number;
+            /** @description Delivered and not yet acked (in work, or waiting for redelivery). */
+            ackPending: number;
+            /** @description Of those, delivered more than once. */
+            redelivered: number;
+            /** @description Pull requests waiting: replicas idle for want of work. */
+            waiting: number;
+            /**
+             * Format: date-time
+             * @description When the consumer last delivered a message.
+             */
+            lastActive: string | null;
         };
     };
     responses: never;
@@ -3767,6 +3818,119 @@ export interface operations {
                      *     ]
                      */
                     "application/json": components["schemas"]["PipelineVersionCount"][];
+                };
+            };
+            /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:baoxun:problem:invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid sequence: is not a dead-letter sequence number (1 or more)",
+                     *       "instance": "/v1/admin/dead-letters/0",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "seq",
+                     *           "message": "is not a dead-letter sequence number (1 or more)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 401: no key, or not the configured one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:baoxun:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "invalid API key",
+                     *       "instance": "/v1/admin/dead-letters"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 429: too many requests from this client; slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:baoxun:problem:too-many-requests",
+                     *       "title": "too-many-requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests from this client; slow down and retry after the Retry-After seconds",
+                     *       "instance": "/v1/admin/dead-letters"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 503: NATS or the store is not answering; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:baoxun:problem:service-unavailable",
+                     *       "title": "service-unavailable",
+                     *       "status": 503,
+                     *       "detail": "NATS or the store is not answering; try again shortly",
+                     *       "instance": "/v1/admin/dead-letters"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConsumers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Consumers by stream and name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "stream": "BAOXUN_PAGES",
+                     *         "consumer": "parser-pages-received",
+                     *         "stage": "parser",
+                     *         "filterSubject": "pages.received",
+                     *         "pending": 12,
+                     *         "ackPending": 3,
+                     *         "redelivered": 0,
+                     *         "waiting": 1,
+                     *         "lastActive": "2024-02-23T08:00:01.000Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ConsumerLag"][];
                 };
             };
             /** @description 400: a parameter, the query or the body is not valid; `errors` says which and why. */

@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
+  ConsumerLagSchema,
   DeadLetterCountsSchema,
   DeadLetterDetailSchema,
   DeadLetterPageSchema,
@@ -82,4 +83,5 @@ export function registerAdminPaths(registry: OpenAPIRegistry, security: Array<Re
   registry.registerPath({ ...common, method: 'get', path: '/v1/admin/reprocess', operationId: 'listReprocess', summary: 'Recent reprocessing runs', responses: { '200': withLinks(answer('Runs, newest first.', z.array(ReprocessProgressSchema), [exampleOf(ReprocessProgressSchema)]), runLinks('$response.body#/0/id')), ...always } });
   registry.registerPath({ ...common, method: 'get', path: '/v1/admin/reprocess/{id}', operationId: 'getReprocess', summary: 'Progress of a reprocessing run', request: { params: z.object({ id: ReprocessJobIdSchema }) }, responses: { '200': answer('The run.', ReprocessProgressSchema), ...always, '404': notFound('/v1/admin/reprocess/rp_0123456789abcdef') } });
   registry.registerPath({ ...common, method: 'get', path: '/v1/admin/pipeline-versions', operationId: 'listPipelineVersions', summary: 'Which pipeline versions made the stored articles', responses: { '200': answer('Counts per version.', z.array(PipelineVersionCountSchema), [exampleOf(PipelineVersionCountSchema)]), ...always } });
+  registry.registerPath({ ...common, method: 'get', path: '/v1/admin/consumers', operationId: 'listConsumers', summary: 'Lag of every durable consumer (what each stage still has to do)', responses: { '200': answer('Consumers by stream and name.', z.array(ConsumerLagSchema), [exampleOf(ConsumerLagSchema)]), ...always } });
 }

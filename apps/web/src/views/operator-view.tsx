@@ -6,6 +6,8 @@ import { useLoad } from '../lib/use-load';
 import { ConsumerLag } from './consumer-lag';
 
 type DeadLetter = ApiSchemas['DeadLetter'];
+/** Letters the view reads at most (newest shown first). */
+const MAX_LETTERS = 1_000;
 
 function KeyForm({ onKey, failed }: { onKey: (key: string) => void; failed?: string }) {
   const [draft, setDraft] = useState('');
@@ -81,9 +83,19 @@ function DeadLetters({ client }: { client: ApiClient }) {
   const [round, setRound] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The api lists oldest first, a page at a time; the operator wants the newest first, so read them all (up to a bound).
   const letters = useLoad(`letters:${round}`, async () => {
-    const [page, counts] = await Promise.all([load(client.GET('/v1/admin/dead-letters', { params: { query: { limit: 50 } } })), load(client.GET('/v1/admin/dead-letters/counts'))]);
-    return { page, counts };
+    const counts = load(client.GET('/v1/admin/dead-letters/counts'));
+    const items: DeadLetter[] = [];
+    let after: number | null = null;
+    let total = 0;
+    do {
+      const page: ApiSchemas['DeadLetterPage'] = await load(client.GET('/v1/admin/dead-letters', { params: { query: { limit: 100, ...(after !== null ? { after } : {}) } } }));
+      items.push(...page.items);
+      total = page.total;
+      after = page.nextAfter;
+    } while (after !== null && items.length < MAX_LETTERS);
+    return { page: { items: items.reverse(), total }, counts: await counts };
   });
   return (
     <section aria-labelledby="letters-heading">
@@ -111,7 +123,7 @@ function DeadLetters({ client }: { client: ApiClient }) {
             <Empty>没有死信。No dead letters: every message was processed.</Empty>
           ) : (
             <table className="data letters">
-              <caption className="visually-hidden">Dead letters, oldest first</caption>
+              <caption className="visually-hidden">Dead letters, newest first</caption>
               <thead>
                 <tr>
                   <th scope="col">#</th>
@@ -140,7 +152,7 @@ function DeadLetters({ client }: { client: ApiClient }) {
               </tbody>
             </table>
           )}
-          {letters.data.page.total > letters.data.page.items.length ? <p className="note">Showing {letters.data.page.items.length} of {letters.data.page.total}.</p> : null}
+          {letters.data.page.total > letters.data.page.items.length ? <p className="note">Showing the oldest {letters.data.page.items.length} of {letters.data.page.total}, newest of them first; replay or discard some to see the rest.</p> : null}
         </>
       ) : null}
     </section>

@@ -130,3 +130,22 @@ export const PipelineVersionCountSchema = z
   .object({ pipelineVersion: z.string(), articles: z.number().int().nonnegative() })
   .meta({ id: 'PipelineVersionCount', example: { pipelineVersion: 'parser-1+tagger-1', articles: 10412 } });
 export type PipelineVersionCount = z.infer<typeof PipelineVersionCountSchema>;
+
+/** A durable consumer's lag: what each stage still has to do, read from JetStream when asked. */
+export const ConsumerLagSchema = z
+  .object({
+    stream: z.string(),
+    consumer: z.string().meta({ description: 'The durable consumer: `<stage>-<subject>`, shared by the replicas of that stage.' }),
+    stage: z.string().meta({ description: 'The service that consumes it (ingest, parser, enricher, api).' }),
+    filterSubject: z.string().nullable(),
+    pending: z.number().int().nonnegative().meta({ description: 'Messages in the stream not yet delivered to the consumer.' }),
+    ackPending: z.number().int().nonnegative().meta({ description: 'Delivered and not yet acked (in work, or waiting for redelivery).' }),
+    redelivered: z.number().int().nonnegative().meta({ description: 'Of those, delivered more than once.' }),
+    waiting: z.number().int().nonnegative().meta({ description: 'Pull requests waiting: replicas idle for want of work.' }),
+    lastActive: instant.nullable().meta({ description: 'When the consumer last delivered a message.' }),
+  })
+  .meta({
+    id: 'ConsumerLag',
+    example: { stream: 'BAOXUN_PAGES', consumer: 'parser-pages-received', stage: 'parser', filterSubject: 'pages.received', pending: 12, ackPending: 3, redelivered: 0, waiting: 1, lastActive: '2024-02-23T08:00:01.000Z' },
+  });
+export type ConsumerLag = z.infer<typeof ConsumerLagSchema>;
