@@ -70,6 +70,11 @@ export class ArticleSearchService {
   ) {}
 
   async list(query: ArticleListQuery): Promise<ArticleList> {
+    // A q with nothing to search for (only punctuation or symbols) finds no article: an empty page, as for any
+    // query that matches nothing (schemathesis sends q=} as a valid value, and the document cannot say otherwise).
+    if (query.q && planQuery(query.q).length === 0) {
+      return { items: [], nextCursor: null, facets: query.facets ? { people: [], places: [], organizations: [], campaigns: [], scanned: 0, complete: true } : null };
+    }
     const plan = await this.plan(query);
     const [page, facets] = await Promise.all([
       plan.sort === 'relevance' ? this.byRelevance(plan, query.limit, query.cursor) : this.byDate(plan, query.limit, query.cursor),
