@@ -28,7 +28,7 @@ export function deployCheckSpec(root: string): BinarySpec {
     version: deployCheckVersion(root),
     goModuleDir: DEPLOY_CHECK_DIR,
     toolPackage: '.',
-    coldBuildHint: '~2 min, Kubernetes and KEDA API types',
+    coldBuildHint: '3-5 min on two cores, Kubernetes and KEDA API types',
   };
 }
 

@@ -1,11 +1,16 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { articleParsed, pageReceived, streams } from '@baoxun/shared/contracts/subjects.registry';
+import { connectNats } from '@baoxun/shared/transport/nats-connection';
+import { ensureStreams } from '@baoxun/shared/transport/jetstream-topology';
+import { JetStreamServer } from '@baoxun/shared/transport/jetstream.server';
 import { findRepoRoot } from '../infra/repo-root.util';
 import { type DeployCheckReport, ensureDeployCheck, EXTERNAL_SECRETS, type K8sObject, runDeployCheck } from './deploy-check.binary';
-import { checkDeployConfig } from './deploy-config.checks';
+import { checkDeployConfig, durableName } from './deploy-config.checks';
 
-// A cold machine builds the checker with Go (Kubernetes and KEDA types, ~2 min); after that it is cached in .cache/bin.
+// A cold machine builds the checker with Go (Kubernetes and KEDA types, 3-5 min on two cores); after that it is cached in .cache/bin.
 jest.setTimeout(600_000);
 
 const root = findRepoRoot();
@@ -109,5 +114,27 @@ describe('deploy/ (Kubernetes manifests)', () => {
     expect(problems).toContain('Deployment enricher: terminationGracePeriodSeconds 30 is shorter than the drain');
     expect(problems).toContain('ScaledObject parser: scales on BAOXUN_PAGES/parser-pages, but parser consumes pages.received as BAOXUN_PAGES/parser-pages-received');
     expect(problems).toContain('Deployment api: its environment fails the api config schema: RATE_LIMIT_PER_MINUTE: must be a number');
+  });
+
+  it('names the durable consumers as the transport creates them (what the ScaledObjects scale on)', async () => {
+    if (!process.env.NATS_URL) throw new Error('NATS_URL is not set (run with jest.integration.config.js)');
+    const connection = await connectNats({ NATS_URL: process.env.NATS_URL }, 'deploy-check-test');
+    // A stage of its own, so the real parser's and enricher's consumers on the shared test broker are left alone.
+    const stage = `deploycheck${randomBytes(4).toString('hex')}`;
+    const server = new JetStreamServer(connection, { stage, maxInFlight: 1, maxDeliver: 1, ackWaitMs: 30_000, shutdownGraceMs: 0 });
+    const jsm = await connection.jetstreamManager();
+    try {
+      await ensureStreams(jsm); // as every service does at start (the broker may be fresh)
+      for (const subject of [pageReceived, articleParsed]) server.addHandler(subject.subject, async () => undefined, true);
+      await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
+      for (const subject of [pageReceived, articleParsed]) {
+        const info = await jsm.consumers.info(streams[subject.stream].name, durableName(stage, subject.subject));
+        expect(info.config.filter_subject).toBe(subject.subject);
+      }
+    } finally {
+      await server.close();
+      for (const subject of [pageReceived, articleParsed]) await jsm.consumers.delete(streams[subject.stream].name, durableName(stage, subject.subject)).catch(() => undefined);
+      await connection.drain();
+    }
   });
 });
