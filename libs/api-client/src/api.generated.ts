@@ -83,6 +83,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/entities/{type}/{name}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Articles per month and roles over time of one entity */
+        get: operations["getEntityTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/pages/{id}": {
         parameters: {
             query?: never;
@@ -815,6 +832,67 @@ export interface components {
                 href: string;
             };
             related: components["schemas"]["Facets"];
+        };
+        /**
+         * @description Articles per month and roles over time of one entity.
+         * @example {
+         *       "entity": {
+         *         "id": "person:陈正明",
+         *         "type": "person",
+         *         "name": "陈正明",
+         *         "code": null,
+         *         "parents": [],
+         *         "aliases": [
+         *           "陈正明"
+         *         ],
+         *         "roles": [
+         *           "市委书记"
+         *         ],
+         *         "articleCount": 3,
+         *         "firstDate": "2024-01-03",
+         *         "lastDate": "2024-02-23",
+         *         "href": "/v1/entities/person/%E9%99%88%E6%AD%A3%E6%98%8E"
+         *       },
+         *       "months": [
+         *         {
+         *           "month": "2024-01",
+         *           "articles": 2
+         *         },
+         *         {
+         *           "month": "2024-02",
+         *           "articles": 1
+         *         }
+         *       ],
+         *       "roles": [
+         *         {
+         *           "role": "市委书记",
+         *           "first": "2024-01-03",
+         *           "last": "2024-02-23",
+         *           "articles": 3
+         *         }
+         *       ],
+         *       "scanned": 3,
+         *       "complete": true
+         *     }
+         */
+        EntityTimeline: {
+            entity: components["schemas"]["Entity"];
+            /** @description From the first month to the last, months without articles included. */
+            months: {
+                month: string;
+                articles: number;
+            }[];
+            /** @description A person's titles, earliest first (empty for other types). */
+            roles: {
+                role: string;
+                first: string;
+                last: string;
+                articles: number;
+            }[];
+            /** @description How many of its articles (newest first) the figures cover. */
+            scanned: number;
+            /** @description False when it has more articles than FACET_SAMPLE_SIZE: the figures then cover the newest ones. */
+            complete: boolean;
         };
         /**
          * @example {
@@ -2261,6 +2339,172 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the store is not answering, or the query took longer than QUERY_TIMEOUT_MS; try again shortly",
                      *       "instance": "/v1/entities/place/430211"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEntityTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: components["schemas"]["EntityType"];
+                /** @description The name (for places also the division code). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline. */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match for a 304. */
+                    ETag?: string;
+                    /** @description public (or private when reads need a key), max-age=CACHE_MAX_AGE_SECONDS */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": {
+                     *         "id": "person:陈正明",
+                     *         "type": "person",
+                     *         "name": "陈正明",
+                     *         "code": null,
+                     *         "parents": [],
+                     *         "aliases": [
+                     *           "陈正明"
+                     *         ],
+                     *         "roles": [
+                     *           "市委书记"
+                     *         ],
+                     *         "articleCount": 3,
+                     *         "firstDate": "2024-01-03",
+                     *         "lastDate": "2024-02-23",
+                     *         "href": "/v1/entities/person/%E9%99%88%E6%AD%A3%E6%98%8E"
+                     *       },
+                     *       "months": [
+                     *         {
+                     *           "month": "2024-01",
+                     *           "articles": 2
+                     *         },
+                     *         {
+                     *           "month": "2024-02",
+                     *           "articles": 1
+                     *         }
+                     *       ],
+                     *       "roles": [
+                     *         {
+                     *           "role": "市委书记",
+                     *           "first": "2024-01-03",
+                     *           "last": "2024-02-23",
+                     *           "articles": 3
+                     *         }
+                     *       ],
+                     *       "scanned": 3,
+                     *       "complete": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EntityTimeline"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 400: invalid query: limit must be at most 100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:baoxun:problem:invalid-parameters",
+                     *       "title": "invalid-parameters",
+                     *       "status": 400,
+                     *       "detail": "invalid query: limit must be at most 100",
+                     *       "instance": "/v1/entities/person/%E9%99%88%E6%AD%A3%E6%98%8E/timeline"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 401: this route needs an API key: send it in the x-api-key header */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:baoxun:problem:unauthorized",
+                     *       "title": "unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this route needs an API key: send it in the x-api-key header",
+                     *       "instance": "/v1/entities/person/%E9%99%88%E6%AD%A3%E6%98%8E/timeline"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 404: no place 不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:baoxun:problem:not-found",
+                     *       "title": "not-found",
+                     *       "status": 404,
+                     *       "detail": "no place 不存在",
+                     *       "instance": "/v1/entities/place/%E4%B8%8D%E5%AD%98%E5%9C%A8/timeline"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 429: too many requests from this client; slow down and retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:baoxun:problem:too-many-requests",
+                     *       "title": "too-many-requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests from this client; slow down and retry after the Retry-After seconds",
+                     *       "instance": "/v1/entities/person/%E9%99%88%E6%AD%A3%E6%98%8E/timeline"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 503: the store is not answering, or the query took longer than QUERY_TIMEOUT_MS; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:baoxun:problem:store-unavailable",
+                     *       "title": "store-unavailable",
+                     *       "status": 503,
+                     *       "detail": "the store is not answering, or the query took longer than QUERY_TIMEOUT_MS; try again shortly",
+                     *       "instance": "/v1/entities/person/%E9%99%88%E6%AD%A3%E6%98%8E/timeline"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

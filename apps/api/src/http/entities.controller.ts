@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Param, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import type { ApiConfig } from '@baoxun/shared/config/api.config';
-import type { EntityDetail, EntityList } from '@baoxun/shared/contracts/api.contract';
+import type { EntityDetail, EntityList, EntityTimeline } from '@baoxun/shared/contracts/api.contract';
 import { ApiKeyGuard, ReadAccess } from '@baoxun/shared/service/api-key.guard';
 import { SERVICE_CONFIG } from '@baoxun/shared/service/service.tokens';
 import { EntityReader } from '../read/entity-reader.service';
 import { ReadCacheInterceptor } from './read-cache.interceptor';
-import { entityDetailQuerySchema, entityListQuerySchema, EntityPathSchema } from './request-params.schema';
+import { entityDetailQuerySchema, entityListQuerySchema, EntityPathSchema, NoQuerySchema } from './request-params.schema';
 import { parseRequest } from './zod-request';
 
 @Controller('v1/entities')
@@ -36,5 +36,13 @@ export class EntitiesController {
     const { type, name } = parseRequest(EntityPathSchema, rawParams, 'path');
     const { limit, relatedLimit } = parseRequest(this.detailSchema, rawQuery, 'query');
     return this.entities.detail(type, name, limit, relatedLimit);
+  }
+
+  /** Articles per month and, for a person, the titles the articles give over time. */
+  @Get(':type/:name/timeline')
+  timeline(@Param() rawParams: Record<string, unknown>, @Query() rawQuery: Record<string, unknown>): Promise<EntityTimeline> {
+    const { type, name } = parseRequest(EntityPathSchema, rawParams, 'path');
+    parseRequest(NoQuerySchema, rawQuery, 'query');
+    return this.entities.timeline(type, name);
   }
 }

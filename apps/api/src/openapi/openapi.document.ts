@@ -5,6 +5,7 @@ import {
   ArticleListSchema,
   ArticleSummarySchema,
   EntityDetailSchema,
+  EntityTimelineSchema,
   EntityListSchema,
   EntitySummarySchema,
   FacetsSchema,
@@ -162,6 +163,22 @@ export function buildOpenApiDocument(config: Pick<ApiConfig, 'MAX_PAGE_SIZE' | '
       '304': notModified,
       '404': problem(404, 'not-found', 'no place 不存在', '/v1/entities/place/%E4%B8%8D%E5%AD%98%E5%9C%A8'),
       ...readErrors('/v1/entities/place/430211'),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/entities/{type}/{name}/timeline',
+    operationId: 'getEntityTimeline',
+    tags: ['entities'],
+    summary: 'Articles per month and roles over time of one entity',
+    security: readSecurity,
+    request: { params: EntityPathSchema },
+    responses: {
+      '200': json('The timeline.', EntityTimelineSchema, exampleOf(EntityTimelineSchema)),
+      '304': notModified,
+      '404': problem(404, 'not-found', 'no place 不存在', '/v1/entities/place/%E4%B8%8D%E5%AD%98%E5%9C%A8/timeline'),
+      ...readErrors('/v1/entities/person/%E9%99%88%E6%AD%A3%E6%98%8E/timeline'),
     },
   });
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ApiConfig } from '@baoxun/shared/config/api.config';
-import type { EntityDetail, EntityList, EntitySummary, EntityType } from '@baoxun/shared/contracts/api.contract';
+import type { ArticleSummary, EntityDetail, EntityList, EntitySummary, EntityTimeline, EntityType } from '@baoxun/shared/contracts/api.contract';
 import { SERVICE_CONFIG } from '@baoxun/shared/service/service.tokens';
 import type { EntityListQuery } from '../http/request-params.schema';
 import { cleanName, DIVISION_CODE, entityId } from '../search/entity-keys';
@@ -10,6 +10,7 @@ import { buildArticleMatch } from '../search/article-match.builder';
 import { ArticleSearchService } from './article-search.service';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.codec';
 import { articlesHref, entityHref, entityPathKey } from './entity-links';
+import { articlesPerMonth, rolesOverTime } from './entity-timeline';
 import { FacetsService } from './facets.service';
 
 
@@ -63,6 +64,35 @@ export class EntityReader {
       entity: entityView(entity),
       articles: { items: articles.items, nextCursor: articles.nextCursor, href: articlesHref(type, { name: entity.name, code: entity.code ?? null }, '&sort=-date') },
       related,
+    };
+  }
+
+  /**
+   * Articles per month and a person's roles over time, from the entity's articles newest first: read a list page
+   * at a time (the same lean summaries and served-version checks as /v1/articles), at most FACET_SAMPLE_SIZE.
+   */
+  async timeline(type: EntityType, rawName: string): Promise<EntityTimeline> {
+    const entity = await this.find(type, cleanName(rawName));
+    if (!entity) throw new NotFoundException(`no ${type} ${rawName}`);
+    const key = entityPathKey({ name: entity.name, code: entity.code ?? null });
+    const param = { person: 'person', place: 'place', organization: 'organization', campaign: 'campaign' }[type] as 'person';
+    const limit = this.config.MAX_PAGE_SIZE;
+    const articles: ArticleSummary[] = [];
+    let cursor: string | undefined;
+    let more = true;
+    while (more && articles.length < this.config.FACET_SAMPLE_SIZE) {
+      const page = await this.search.list({ [param]: [key], sort: '-date', limit, cursor, facets: false, facetLimit: 10 });
+      articles.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+      more = page.nextCursor !== null;
+    }
+    const scanned = articles.slice(0, this.config.FACET_SAMPLE_SIZE);
+    return {
+      entity: entityView(entity),
+      months: articlesPerMonth(scanned),
+      roles: type === 'person' ? rolesOverTime(scanned, entity.name) : [],
+      scanned: scanned.length,
+      complete: !more && scanned.length === articles.length,
     };
   }
 

@@ -1,4 +1,6 @@
-import type { MonthRow } from '../lib/timeline';
+import type { ApiSchemas } from '@baoxun/api-client/api-client';
+
+type MonthRow = ApiSchemas['EntityTimeline']['months'][number];
 
 /** Articles per month as bars (SVG, no script or style needed), with the same numbers in a table below. */
 export function MonthChart({ rows, caption }: { rows: MonthRow[]; caption: string }) {

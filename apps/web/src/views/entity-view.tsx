@@ -6,37 +6,18 @@ import { api, load } from '../lib/api';
 import { type EntityKind, KIND_LABEL } from '../lib/marks';
 import { Link } from '../lib/router';
 import { formatSearch } from '../lib/search-state';
-import { articlesPerMonth, rolesOverTime } from '../lib/timeline';
 import { useLoad } from '../lib/use-load';
 
-/** How many of an entity's articles the timeline reads (pages of 100, newest first). */
-const TIMELINE_PAGES = 5;
 const PARAM: Record<EntityKind, 'person' | 'place' | 'organization' | 'campaign'> = { person: 'person', place: 'place', organization: 'organization', campaign: 'campaign' };
-
-type Summary = ApiSchemas['ArticleSummary'];
-
-async function entityArticles(kind: EntityKind, key: string): Promise<{ items: Summary[]; more: boolean }> {
-  const items: Summary[] = [];
-  let cursor: string | undefined;
-  for (let round = 0; round < TIMELINE_PAGES; round++) {
-    const page = await load(api.GET('/v1/articles', { params: { query: { [PARAM[kind]]: [key], sort: '-date', limit: 100, ...(cursor ? { cursor } : {}) } } }));
-    items.push(...page.items);
-    if (!page.nextCursor) return { items, more: false };
-    cursor = page.nextCursor;
-  }
-  return { items, more: true };
-}
 
 function Timeline({ kind, entity }: { kind: EntityKind; entity: ApiSchemas['Entity'] }) {
   const key = entity.code ?? entity.name;
-  const result = useLoad(`timeline:${kind}:${key}`, () => entityArticles(kind, key));
+  const result = useLoad(`timeline:${kind}:${key}`, () => load(api.GET('/v1/entities/{type}/{name}/timeline', { params: { path: { type: kind, name: key } } })));
   if (result.state === 'loading') return <Loading what="时间线" />;
   if (result.state === 'error') return <ErrorBox error={result.error} onRetry={result.reload} />;
-  const { items, more } = result.data;
-  if (items.length === 0) return <Empty>No stored article mentions this {kind} yet.</Empty>;
-  const months = articlesPerMonth(items);
-  const roles = kind === 'person' ? rolesOverTime(items, entity.name) : [];
-  const caption = `每月文章 Articles per month${more ? ` (the newest ${items.length} of ${entity.articleCount})` : ''}`;
+  const { months, roles, scanned, complete } = result.data;
+  if (scanned === 0) return <Empty>No stored article mentions this {kind} yet.</Empty>;
+  const caption = `每月文章 Articles per month${complete ? '' : ` (the newest ${scanned} of ${entity.articleCount})`}`;
   return (
     <>
       {kind === 'person' ? (

@@ -290,6 +290,35 @@ export const EntityDetailSchema = z
   .meta({ id: 'EntityDetail', description: 'An entity, its newest articles, and in related the entities that appear in the same articles most often.' });
 export type EntityDetail = z.infer<typeof EntityDetailSchema>;
 
+/** An entity over time: articles per month and, for a person, each title the articles give with its first and last edition. */
+export const EntityTimelineSchema = z
+  .object({
+    entity: EntitySummarySchema,
+    months: z
+      .array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), articles: z.number().int().nonnegative() }))
+      .meta({ description: 'From the first month to the last, months without articles included.' }),
+    roles: z
+      .array(z.object({ role: z.string(), first: z.string(), last: z.string(), articles: z.number().int().nonnegative() }))
+      .meta({ description: "A person's titles, earliest first (empty for other types)." }),
+    scanned: z.number().int().nonnegative().meta({ description: 'How many of its articles (newest first) the figures cover.' }),
+    complete: z.boolean().meta({ description: 'False when it has more articles than FACET_SAMPLE_SIZE: the figures then cover the newest ones.' }),
+  })
+  .meta({
+    id: 'EntityTimeline',
+    description: 'Articles per month and roles over time of one entity.',
+    example: {
+      entity: { id: 'person:陈正明', type: 'person', name: '陈正明', code: null, parents: [], aliases: ['陈正明'], roles: ['市委书记'], articleCount: 3, firstDate: '2024-01-03', lastDate: '2024-02-23', href: '/v1/entities/person/%E9%99%88%E6%AD%A3%E6%98%8E' },
+      months: [
+        { month: '2024-01', articles: 2 },
+        { month: '2024-02', articles: 1 },
+      ],
+      roles: [{ role: '市委书记', first: '2024-01-03', last: '2024-02-23', articles: 3 }],
+      scanned: 3,
+      complete: true,
+    },
+  });
+export type EntityTimeline = z.infer<typeof EntityTimelineSchema>;
+
 export const PAGE_STATUSES = ['received', 'parsed', 'enriched', 'stored', 'dead-lettered'] as const;
 export const PageStatusSchema = z.enum(PAGE_STATUSES).meta({
   id: 'PageStatus',

@@ -1,4 +1,4 @@
-import { articlesPerMonth, rolesOverTime } from './timeline';
+import { articlesPerMonth, rolesOverTime } from './entity-timeline';
 
 const article = (date: string, people: Array<{ name: string; roles: string[] }> = []) => ({ page: { date }, entities: { people } });
 
