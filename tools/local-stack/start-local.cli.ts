@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${formatPageSummary(page)}\n\n`);
     say(`stored in ${((Date.now() - started) / 1000).toFixed(1)} s from start.`);
   }
+  say(`Reader: open ${stack.apiUrl}/ in a browser   (the operator view takes the API key below)`);
   say(`API at ${stack.apiUrl}   (ingest HTTP at ${stack.ingestUrl})`);
   if (reply.ok) say(`try: curl ${stack.apiUrl}/v1/pages/${reply.pageId}   curl '${stack.apiUrl}/v1/articles?limit=5'`);
   say(`API key for POST ${stack.ingestUrl}/v1/pages and /v1/admin (header x-api-key): ${apiKey}`);

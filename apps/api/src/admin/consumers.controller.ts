@@ -21,6 +21,8 @@ export class ConsumersController {
       const rows: ConsumerLag[] = [];
       for (const stream of Object.values(streams)) {
         for await (const info of jsm.consumers.list(stream.name)) {
+          // Ephemeral consumers (a reader of the DLQ, say) are no stage's work.
+          if (!info.config.durable_name) continue;
           // The server sends an RFC 3339 time; the client's types call it nanoseconds.
           const last: unknown = info.delivered?.last_active;
           const lastActive = typeof last === 'string' ? new Date(last) : typeof last === 'number' ? new Date(last / 1e6) : null;

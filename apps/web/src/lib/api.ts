@@ -28,7 +28,7 @@ export function describeFailure(status: number, problem: unknown): LoadError {
   const detail = typeof problem === 'object' && problem !== null && 'detail' in problem ? String((problem as ApiSchemas['Problem']).detail) : '';
   if (status === 0) return new LoadError(0, 'The api did not answer: check that baoxun is running, then try again.');
   if (status === 503) return new LoadError(503, `The archive's store is not answering right now (503)${detail ? `: ${detail}` : ''}. Try again in a moment.`);
-  if (status === 404) return new LoadError(404, detail || 'Not found.');
+  if (status === 404) return new LoadError(404, `没有找到 Not found${detail ? `: ${detail}` : '.'}`);
   if (status === 401 || status === 403) return new LoadError(status, detail || 'This needs the API key.');
   if (status === 429) return new LoadError(429, 'Too many requests: wait a moment and try again.');
   return new LoadError(status, `${status}: ${detail || 'the api could not answer this request'}`);
