@@ -6,7 +6,10 @@ import { articleParsed, pageReceived, streams } from '@baoxun/shared/contracts/s
 import { connectNats } from '@baoxun/shared/transport/nats-connection';
 import { ensureStreams } from '@baoxun/shared/transport/jetstream-topology';
 import { JetStreamServer } from '@baoxun/shared/transport/jetstream.server';
+import { ensureBinary } from '../infra/binary-resolve.service';
+import { NATS_SERVER } from '../infra/pinned-binaries.constants';
 import { findRepoRoot } from '../infra/repo-root.util';
+import { runCommand } from '../infra/run-command.util';
 import { type DeployCheckReport, ensureDeployCheck, EXTERNAL_SECRETS, type K8sObject, runDeployCheck } from './deploy-check.binary';
 import { checkDeployConfig, durableName } from './deploy-config.checks';
 
@@ -60,6 +63,33 @@ describe('deploy/ (Kubernetes manifests)', () => {
     expect(sharedConfig('deploy/overlays/dev')).toMatchObject({ STREAM_REPLICAS: '1' });
     // production renders no Secret: real ones are created in the cluster
     expect(rendered('deploy/overlays/production').filter((object) => object.kind === 'Secret')).toEqual([]);
+  });
+
+  it("starts NATS with a config and flags the pinned nats-server accepts (nats-server -t), and it would refuse a typo", async () => {
+    const natsServer = await ensureBinary(NATS_SERVER, { root, log: (line) => process.stderr.write(`[deploy-check] ${line}\n`) });
+    const dir = mkdtempSync(join(tmpdir(), 'deploy-check-nats-'));
+    try {
+      const test = async (config: string, args: string[]) => {
+        writeFileSync(join(dir, 'nats.conf'), config);
+        // the StatefulSet's arguments, with the config at its temporary place and $(VAR)s filled in
+        const argv = args.map((arg) => (arg === '/etc/nats/nats.conf' ? join(dir, 'nats.conf') : arg.replace(/\$\((\w+)\)/g, (_, name: string) => (name === 'POD_NAME' ? 'nats-0' : 'placeholder'))));
+        return runCommand(natsServer, [...argv, '-t'], { timeoutMs: 15_000 });
+      };
+      for (const overlay of OVERLAYS) {
+        const objects = rendered(overlay);
+        const statefulSet = find(objects, 'StatefulSet', 'nats')?.spec as { template: { spec: { containers: Array<{ args: string[] }>; volumes: Array<{ name: string; configMap?: { name: string } }> } } };
+        const configMap = statefulSet.template.spec.volumes.find((volume) => volume.name === 'config')?.configMap?.name ?? '';
+        const config = (find(objects, 'ConfigMap', configMap)?.data as Record<string, string>)['nats.conf'];
+        const args = statefulSet.template.spec.containers[0].args;
+        const result = await test(config, args);
+        expect({ overlay, code: result.code, output: result.output.trim() }).toMatchObject({ overlay, code: 0 });
+        const typo = await test(config.replace('max_file_store', 'max_file_stor'), args);
+        expect(typo.code).not.toBe(0);
+        expect(typo.output).toContain('unknown field "max_file_stor"');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('documents how to create each Secret production expects', () => {
