@@ -77,9 +77,9 @@ export function PageView({ id }: { id: string }) {
         <Empty>{page.status === 'stored' ? 'This page has no articles.' : 'No articles of this page are served yet.'}</Empty>
       ) : (
         <ol className="page-articles">
-          {page.articles.map((article) => (
+          {page.articles.map((article, index) => (
             <li key={article.id}>
-              <span className="order">{article.order}</span>
+              <span className="order">{index + 1}</span>
               <div>
                 {article.kicker ? <p className="kicker">{article.kicker}</p> : null}
                 <h2>
