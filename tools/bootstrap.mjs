@@ -116,7 +116,9 @@ function ensureWebBuilt() {
   const sources = [join('apps', 'web'), join('libs', 'api-client', 'src'), 'package-lock.json', 'tsconfig.base.json'].map((path) => newestMtime(join(root, path)));
   if (!force && existsSync(stamp) && existsSync(join(root, 'dist', 'apps', 'web', 'index.html')) && statSync(stamp).mtimeMs >= Math.max(...sources)) return;
   say('building the reader (apps/web) with Vite…');
-  run(join(root, 'node_modules', '.bin', 'nx'), ['run', 'web:build', '--outputStyle=static', ...(force ? ['--skip-nx-cache'] : [])], 'web build (nx run web:build)');
+  // A production bundle whoever calls: jest (the integration setup) sets NODE_ENV=test, and Vite then builds React's development code.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  run(join(root, 'node_modules', '.bin', 'nx'), ['run', 'web:build', '--outputStyle=static', ...(force ? ['--skip-nx-cache'] : [])], 'web build (nx run web:build)', env);
   writeFileSync(stamp, new Date().toISOString());
 }
 
