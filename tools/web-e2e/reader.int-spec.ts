@@ -76,6 +76,10 @@ describe('the reader in a browser', () => {
     expect((await fetch(`${stack.apiUrl}/health`)).headers.get('content-type')).toContain('application/json');
     expect((await fetch(`${stack.apiUrl}/v1/nothing-here`, { headers: { accept: 'text/html' } })).status).toBe(404);
     expect((await fetch(`${stack.apiUrl}/assets/missing.js`)).status).toBe(404);
+    // An API client asking an unknown path still gets the api's problem, not the app.
+    const unknown = await fetch(`${stack.apiUrl}/v2/nothing`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('searches: a source lists the sample page’s articles, a text query and a facet narrow it, and the address holds the query', async () => {

@@ -10,6 +10,9 @@ const API_PATHS = /^\/(v1|docs|docs-json|health|metrics)(\/|$)/;
 /** A missing asset is a 404 (from the api's own not-found answer), not the app. */
 const NOT_THE_APP = /^\/assets\//;
 
+/** A browser navigating names text/html; an API client (any type, or JSON) gets the api's own 404 for an unknown path. */
+const asksForHtml = (request: Request): boolean => (request.headers.accept ?? '').toLowerCase().includes('text/html');
+
 /**
  * Serves the reader (a single-page app) under /: its hashed assets with a long cache, and index.html for any
  * other GET a browser asks for, so /articles/… and /entities/… load the app, which then routes itself. The api's
@@ -21,7 +24,7 @@ export function serveWebApp(server: Express, dir: string): boolean {
   if (!existsSync(index)) return false;
   server.use('/assets', express.static(join(dir, 'assets'), { index: false, immutable: true, maxAge: '365d' }));
   server.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(request.path) || NOT_THE_APP.test(request.path) || !request.accepts('html')) return next();
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(request.path) || NOT_THE_APP.test(request.path) || !asksForHtml(request)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index, (error) => error && next(error));
   });
