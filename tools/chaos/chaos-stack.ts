@@ -35,6 +35,12 @@ export interface ChaosStackOptions {
   natsCredentials?: { user: string; password: string };
   replicas?: LocalStackOptions['replicas'];
   env?: Record<string, string>;
+  /**
+   * How often the test's own connection (its scanner and probes) pings its server; the client's default is 2
+   * minutes, too slow to notice a server cut off without a reset (a network cut). Two missed pings drop it, and a
+   * connection attempt waits this long too (the default 20 s, spent on the cut server before trying the next).
+   */
+  clientPingIntervalMs?: number;
 }
 
 export interface ChaosStack {
@@ -71,6 +77,7 @@ export async function startChaosStack(label: string, options: ChaosStackOptions 
     name: `chaos-${label}`,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
+    ...(options.clientPingIntervalMs ? { pingInterval: options.clientPingIntervalMs, maxPingOut: 2, timeout: options.clientPingIntervalMs } : {}),
     ...(options.natsCredentials ? { user: options.natsCredentials.user, pass: options.natsCredentials.password } : {}),
   });
   process.stderr.write(`[chaos] ${label}: services up, logs in ${logDir}\n`);

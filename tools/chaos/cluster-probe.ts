@@ -12,12 +12,30 @@ export async function streamLeader(nats: NatsConnection, stream: string, timeout
   return (await jsm.streams.info(stream)).cluster?.leader || undefined;
 }
 
-/** Waits until the stream has a leader other than `previous`; returns it and how long that took from `since`. */
-export async function waitForNewLeader(nats: NatsConnection, stream: string, previous: string, since: number, timeoutMs = 60_000): Promise<{ leader: string; afterMs: number }> {
+interface JszStreams {
+  account_details?: Array<{ stream_detail?: Array<{ name: string; cluster?: { leader?: string } }> }>;
+}
+
+/** The stream's leader as one server sees it (its monitoring port's /jsz), undefined when it knows none. */
+export async function leaderSeenBy(monitorUrl: string, stream: string): Promise<string | undefined> {
+  const response = await fetch(`${monitorUrl}/jsz?accounts=true&streams=true`, { signal: AbortSignal.timeout(1_000) });
+  const body = (await response.json()) as JszStreams;
+  for (const account of body.account_details ?? []) {
+    const found = account.stream_detail?.find((detail) => detail.name === stream);
+    if (found) return found.cluster?.leader || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Waits until the servers other than `previous` agree on a new leader of the stream (their /jsz, so the time is
+ * the cluster's, not how long a client takes to notice its server is gone); returns it and how long from `since`.
+ */
+export async function waitForNewLeader(survivors: readonly string[], stream: string, previous: string, since: number, timeoutMs = 60_000): Promise<{ leader: string; afterMs: number }> {
   for (;;) {
-    const leader = await streamLeader(nats, stream).catch(() => undefined);
-    if (leader && leader !== previous) return { leader, afterMs: Date.now() - since };
-    if (Date.now() - since > timeoutMs) throw new Error(`${stream} had no leader other than ${previous} within ${timeoutMs / 1000} s`);
+    const seen = await Promise.all(survivors.map((monitorUrl) => leaderSeenBy(monitorUrl, stream).catch(() => undefined)));
+    if (seen[0] && seen[0] !== previous && seen.every((leader) => leader === seen[0])) return { leader: seen[0], afterMs: Date.now() - since };
+    if (Date.now() - since > timeoutMs) throw new Error(`${stream} had no leader other than ${previous} within ${timeoutMs / 1000} s (seen: ${seen.join(', ')})`);
     await sleep(100);
   }
 }

@@ -3,6 +3,7 @@ import { streams } from '@baoxun/shared/contracts/subjects.registry';
 import { ensureStreams, SINGLE_NODE_TOPOLOGY, untilConsumerReplicated } from '@baoxun/shared/transport/jetstream-topology';
 import { eventually } from '../testing/test-stack';
 import { type ManagedNatsCluster, startNatsCluster } from './nats-cluster.launcher';
+import { namespacesUnavailable } from './network-namespace.util';
 
 jest.setTimeout(180_000);
 
@@ -67,5 +68,47 @@ describe('three-node JetStream cluster (real nats-server processes on loopback)'
     const after = await jsm.streams.info(streams.PAGES.name);
     expect(after.state.messages).toBe(2);
     expect(after.cluster?.replicas?.every((peer) => peer.current)).toBe(true);
+  });
+});
+
+// Each node in a network namespace of its own: one can be cut off while its process runs on.
+const noNamespaces = namespacesUnavailable();
+(noNamespaces ? describe.skip : describe)(`a network cut of one node${noNamespaces ? ` (skipped: ${noNamespaces})` : ''}`, () => {
+  let cluster: ManagedNatsCluster;
+  let nc: NatsConnection;
+
+  beforeAll(async () => {
+    cluster = await startNatsCluster({ log: jest.fn(), network: 'namespaces' });
+    nc = await connect({ servers: [...cluster.urls], maxReconnectAttempts: -1, reconnectTimeWait: 250, pingInterval: 2_000, maxPingOut: 2 });
+  });
+  afterAll(async () => {
+    await nc?.close();
+    await cluster?.dispose();
+  });
+
+  it('elects a leader among the two that still see each other, and the cut node catches up when joined again', async () => {
+    expect(cluster.urls.every((url) => /^nats:\/\/10\.231\.\d+\.1\d:4222$/.test(url))).toBe(true);
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.add({ name: 'CUT_SPEC', subjects: ['cut.spec.>'], num_replicas: 3 });
+    await nc.jetstream().publish('cut.spec.a', new TextEncoder().encode('1'));
+    const leaderOf = async () => (await (await nc.jetstreamManager({ timeout: 1_000 })).streams.info('CUT_SPEC')).cluster?.leader;
+    const leader = (await leaderOf()) as string;
+    const cutAt = Date.now();
+    cluster.cut(leader);
+    const newLeader = await eventually(async () => {
+      const current = await leaderOf().catch(() => undefined);
+      return current && current !== leader ? current : undefined;
+    }, 60_000, 'a leader on the other side of the cut');
+    process.stderr.write(`[cluster spec] cut ${leader}: new leader ${newLeader} after ${Date.now() - cutAt} ms\n`);
+    // The cut node's process still runs: a partition, not a crash.
+    expect(cluster.node(leader).running).toBe(true);
+    await eventually(async () => ((await nc.jetstream().publish('cut.spec.b', new TextEncoder().encode('2'), { timeout: 2_000 }).catch(() => undefined)) ? true : undefined), 30_000, 'a publish during the cut');
+
+    cluster.heal(leader);
+    await eventually(async () => {
+      const info = await (await nc.jetstreamManager({ timeout: 1_000 })).streams.info('CUT_SPEC').catch(() => undefined);
+      const peers = [info?.cluster?.leader, ...(info?.cluster?.replicas ?? []).filter((peer) => peer.current).map((peer) => peer.name)];
+      return info?.state.messages === 2 && peers.includes(leader) && peers.length === 3 ? true : undefined;
+    }, 60_000, `${leader} caught up after the cut`);
   });
 });

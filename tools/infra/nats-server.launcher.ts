@@ -24,6 +24,8 @@ export interface NatsConfigInput {
   host?: string;
   /** Routes to the other servers of a cluster (this server's own route may be among them). */
   cluster?: { name: string; port: number; routes: string[]; host?: string };
+  /** How often the server pings clients and routes (nats-server's default 2m); a dead peer is dropped after 2 missed. */
+  pingInterval?: string;
 }
 
 /** A config file, because max_payload has no command-line flag. */
@@ -44,6 +46,7 @@ export function renderNatsConfig(input: NatsConfigInput): string {
     `listen: "${host}:${input.port}"`,
     `http: "${host}:${input.monitorPort}"`,
     `max_payload: ${NATS_MAX_PAYLOAD}`,
+    ...(input.pingInterval ? [`ping_interval: ${JSON.stringify(input.pingInterval)}`, 'ping_max: 2'] : []),
     'jetstream {',
     `  store_dir: ${JSON.stringify(input.storeDir)}`,
     '}',
