@@ -49,7 +49,15 @@ function ensureDependencies() {
   // onnxruntime-node's install script would fetch CUDA libraries from a host these machines cannot reach; its CPU
   // binaries ship in the npm package, which is all we use.
   const env = { ...process.env, ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip', ONNXRUNTIME_NODE_INSTALL: 'skip' };
-  run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install', env);
+  // A registry connection reset mid-install (seen in a CI run) is worth another try; npm keeps what it fetched.
+  const install = ['install', '--no-audit', '--no-fund', '--loglevel=error', '--fetch-retries=4', '--fetch-retry-mintimeout=2000'];
+  for (let attempt = 1; attempt < 3; attempt++) {
+    const result = spawnSync(npm, install, { cwd: root, env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+    if (result.status === 0) return;
+    say(`npm install failed (exit ${result.status ?? result.signal}); trying again in 10 s…`);
+    spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
+  }
+  run(npm, install, 'npm install', env);
 }
 
 /**
