@@ -127,7 +127,7 @@ describe('a three-node JetStream cluster loses the leaders of its streams while 
     share: 0.3,
     describeFault: 'kill -9',
     minDurationMs: 40_000,
-    // Down 2-5 s after the new leader is there, then started again with its store.
+    // Down 2-5 s, and at least until the others have elected a new leader; then started again with its store.
     outMs: [2_000, 5_000],
     fault: (node) => ({ begin: () => node.kill9(), end: () => node.start() }),
   });

@@ -18,6 +18,11 @@ describe('broker and JetStream settings', () => {
     expect(config).toMatchObject({ STREAM_REPLICAS: 3, CONSUMER_REPLICAS: 3, STREAM_PLACEMENT_TAGS: ['zone:a', 'ssd'] });
   });
 
+  it('take a MongoDB replica set URL with its write concern and read preference (README)', () => {
+    const url = 'mongodb://baoxun:secret@mongo-0:27017,mongo-1:27017,mongo-2:27017/baoxun?replicaSet=rs0&w=majority&readPreference=primary';
+    expect(loadConfig(ApiConfigSchema, { MONGO_URL: url }).MONGO_URL).toBe(url);
+  });
+
   it('name the variable of a bad value', () => {
     expect(() => loadConfig(ParserConfigSchema, { STREAM_REPLICAS: '0' })).toThrow(/STREAM_REPLICAS: must be at least 1 \(got "0"\)/);
     expect(() => loadConfig(ParserConfigSchema, { STREAM_REPLICAS: 'three' })).toThrow(/STREAM_REPLICAS: must be a number/);
