@@ -3,7 +3,8 @@
 // lockfile, fetches the pinned sequence model into .cache/models on first use (python3 + pip), and compiles the TypeScript (swc, ~1 s) when a source is newer than the last build.
 // With --test-tools (the integration tests' setup) it also installs the pinned Python test tools (schemathesis) into a venv under .cache/venvs.
 // The reader (apps/web) is built by Vite through Nx (cached) when its sources changed; --browser installs Debian's chromium and
-// fonts-noto-cjk with apt-get when /usr/bin/chromium is missing (the browser tests' setup; needs root).
+// fonts-noto-cjk with apt-get when /usr/bin/chromium or the Noto CJK font is missing (the browser tests' setup; needs root or
+// passwordless sudo).
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,7 +23,9 @@ const python = process.env.PYTHON ?? (process.platform === 'win32' ? 'python' : 
 function run(command, commandArgs, what, env = process.env) {
   const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
   if (result.status !== 0) {
-    process.stderr.write(`[baoxun] ${what} failed (exit ${result.status ?? result.signal})\n`);
+    // A command that could not start at all (ENOENT: not installed) says so, rather than "exit null".
+    const cause = result.error ? `${command} could not run: ${result.error.code ?? result.error.message}` : `exit ${result.status ?? result.signal}`;
+    process.stderr.write(`[baoxun] ${what} failed (${cause})\n`);
     process.exit(result.status ?? 1);
   }
 }
@@ -139,7 +142,8 @@ function ensureBrowser() {
   say('installing chromium and fonts-noto-cjk with apt-get (first run only, a few minutes)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const sudo = typeof process.getuid === 'function' && process.getuid() !== 0 ? ['sudo'] : [];
-  const apt = (aptArgs, what) => (sudo.length ? run('sudo', ['apt-get', ...aptArgs], what, env) : run('apt-get', aptArgs, what, env));
+  // sudo -n: fail at once with sudo's own message rather than wait for a password in the middle of a test run.
+  const apt = (aptArgs, what) => (sudo.length ? run('sudo', ['-n', 'apt-get', ...aptArgs], what, env) : run('apt-get', aptArgs, what, env));
   apt(['update', '-qq'], 'apt-get update (installing chromium needs root or sudo; see README "Reader")');
   apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], 'apt-get install chromium fonts-noto-cjk');
 }

@@ -73,8 +73,13 @@ describe('the reader in a browser', () => {
     expect(index.status).toBe(200);
     expect(await index.text()).toContain('<div id="root">');
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // Opened over plain http on a host other than loopback, a browser would upgrade every asset and API call to https.
+    expect(index.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    // The same path is the app for a browser and a 404 problem for an API client: caches must key on Accept.
+    expect(index.headers.get('vary')).toContain('Accept');
     expect((await fetch(`${stack.apiUrl}/health`)).headers.get('content-type')).toContain('application/json');
     expect((await fetch(`${stack.apiUrl}/v1/nothing-here`, { headers: { accept: 'text/html' } })).status).toBe(404);
+    expect((await fetch(`${stack.apiUrl}/V1/nothing-here`, { headers: { accept: 'text/html' } })).status).toBe(404);
     expect((await fetch(`${stack.apiUrl}/assets/missing.js`)).status).toBe(404);
     // An API client asking an unknown path still gets the api's problem, not the app.
     const unknown = await fetch(`${stack.apiUrl}/v2/nothing`);

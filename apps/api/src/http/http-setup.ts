@@ -26,7 +26,9 @@ export function configureHttp(app: INestApplication, config: ApiConfig): void {
   app.use(correlationIdMiddleware);
   app.use(conditionalGetMiddleware);
   app.use(httpMetricsMiddleware(app.get(Registry)));
-  app.use(helmet());
+  // helmet's default CSP minus upgrade-insecure-requests: that directive makes a browser fetch the reader's assets
+  // and API calls over https, so a reader opened at http://<host>:3000 (compose on a server, a LAN) stays blank.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(methodNotAllowedMiddleware(document.paths as Record<string, Record<string, unknown>>));
   if (config.CORS_ORIGINS.length > 0) {
     app.enableCors({

@@ -6,7 +6,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 export const DEFAULT_WEB_DIR = resolve(__dirname, '..', '..', '..', 'web');
 
 /** Paths the api itself answers: the reader's fallback never shadows them. */
-const API_PATHS = /^\/(v1|docs|docs-json|health|metrics)(\/|$)/;
+const API_PATHS = /^\/(v1|docs|docs-json|health|metrics)(\/|$)/i; // Express routes ignore case
 /** A missing asset is a 404 (from the api's own not-found answer), not the app. */
 const NOT_THE_APP = /^\/assets\//;
 
@@ -24,7 +24,10 @@ export function serveWebApp(server: Express, dir: string): boolean {
   if (!existsSync(index)) return false;
   server.use('/assets', express.static(join(dir, 'assets'), { index: false, immutable: true, maxAge: '365d' }));
   server.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(request.path) || NOT_THE_APP.test(request.path) || !asksForHtml(request)) return next();
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(request.path) || NOT_THE_APP.test(request.path)) return next();
+    // The same path is the app for a browser and the api's 404 for anyone else: caches must key on Accept.
+    response.vary('Accept');
+    if (!asksForHtml(request)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index, (error) => error && next(error));
   });

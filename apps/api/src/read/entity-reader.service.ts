@@ -30,6 +30,9 @@ export function entityView(doc: StoredEntity): EntitySummary {
   };
 }
 
+/** Articles read per store query while a timeline scans an entity's articles. */
+const TIMELINE_PAGE_SIZE = 500;
+
 /** GET /v1/entities and /v1/entities/:type/:name. */
 @Injectable()
 export class EntityReader {
@@ -76,11 +79,14 @@ export class EntityReader {
     if (!entity) throw new NotFoundException(`no ${type} ${rawName}`);
     const key = entityPathKey({ name: entity.name, code: entity.code ?? null });
     const param = { person: 'person', place: 'place', organization: 'organization', campaign: 'campaign' }[type] as 'person';
-    const limit = this.config.MAX_PAGE_SIZE;
+    // Bounded work per request whatever MAX_PAGE_SIZE is: pages of TIMELINE_PAGE_SIZE, and one QUERY_TIMEOUT_MS for
+    // the whole scan (what is read by then is answered, with complete: false).
+    const limit = TIMELINE_PAGE_SIZE;
+    const deadline = Date.now() + this.config.QUERY_TIMEOUT_MS;
     const articles: ArticleSummary[] = [];
     let cursor: string | undefined;
     let more = true;
-    while (more && articles.length < this.config.FACET_SAMPLE_SIZE) {
+    while (more && articles.length < this.config.FACET_SAMPLE_SIZE && Date.now() < deadline) {
       const page = await this.search.list({ [param]: [key], sort: '-date', limit, cursor, facets: false, facetLimit: 10 });
       articles.push(...page.items);
       cursor = page.nextCursor ?? undefined;
