@@ -64,10 +64,13 @@ describe('three-node JetStream cluster (real nats-server processes on loopback)'
     await eventually(async () => ((await jsm.consumers.info(streams.PAGES.name, 'cluster-spec').catch(() => null))?.num_pending === 2 ? true : undefined), 30_000, 'the consumer on two nodes');
     process.stderr.write(`[cluster spec] consumer answers after ${Date.now() - consumerBack} ms more\n`);
 
-    await leader.start(); // healthy again means caught up with the leader
+    await leader.start(); // healthy again: it has caught up (the leader may take a moment more to call it current)
     const after = await jsm.streams.info(streams.PAGES.name);
     expect(after.state.messages).toBe(2);
-    expect(after.cluster?.replicas?.every((peer) => peer.current)).toBe(true);
+    await eventually(async () => {
+      const replicas = (await jsm.streams.info(streams.PAGES.name)).cluster?.replicas ?? [];
+      return replicas.length === 2 && replicas.every((peer) => peer.current) ? true : undefined;
+    }, 30_000, 'both followers current');
   });
 });
 
