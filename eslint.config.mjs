@@ -27,7 +27,7 @@ export default [
             { sourceTag: 'scope:parser', onlyDependOnLibsWithTags: ['scope:parser', 'scope:shared'] },
             { sourceTag: 'scope:enricher', onlyDependOnLibsWithTags: ['scope:enricher', 'scope:shared'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:api'], notDependOnLibsWithTags: ['scope:shared', 'type:domain'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:api-client'], notDependOnLibsWithTags: ['scope:shared', 'type:domain'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
           ],

@@ -1,4 +1,4 @@
-// The reader's unit tests: its pure modules (marks, search state, timeline), in node; the views are exercised in a
+// The reader's unit tests: its pure modules (marks, search state), in node; the views are exercised in a
 // real browser by tools/web-e2e.
 const preset = require('../../jest.preset.js');
 

@@ -71,11 +71,20 @@ async function main(): Promise<void> {
   const apiKey = randomBytes(24).toString('hex');
   say('starting NATS, the store and the services…');
   const infra = await startInfra({ log: () => undefined });
-  const stack = await startLocalStack({ natsUrl: infra.natsUrl, mongoUrl: infra.mongoUrl, logDir: mkdtempSync(join(tmpdir(), 'baoxun-screenshots-')), env: { API_KEY: apiKey, RATE_LIMIT_PER_MINUTE: '0' } });
-  const nats = await connect({ servers: infra.natsUrl, name: 'baoxun-screenshots' });
+  // Whatever fails after the servers start, they are stopped: nothing is left running.
+  let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
+  let nats: Awaited<ReturnType<typeof connect>>;
+  try {
+    stack = await startLocalStack({ natsUrl: infra.natsUrl, mongoUrl: infra.mongoUrl, logDir: mkdtempSync(join(tmpdir(), 'baoxun-screenshots-')), env: { API_KEY: apiKey, RATE_LIMIT_PER_MINUTE: '0' } });
+    nats = await connect({ servers: infra.natsUrl, name: 'baoxun-screenshots' });
+  } catch (error) {
+    await stack?.stop();
+    await infra.stop();
+    throw error;
+  }
   const stop = async () => {
     await nats.close();
-    await stack.stop();
+    await stack?.stop();
     await infra.stop();
   };
   try {
