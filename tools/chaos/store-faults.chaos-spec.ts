@@ -173,8 +173,14 @@ describe('store outage, shutdown during an outage, and a slow store', () => {
     };
     reportFigures('slow store (50 ms per round trip)', figures, peak);
 
-    // At most MAX_IN_FLIGHT delivered and unacked (a couple more in transit as acks cross new deliveries).
-    expect(peak.ackPending).toBeLessThanOrEqual(MAX_IN_FLIGHT + 2);
+    // The api never handled more than MAX_IN_FLIGHT messages at once (its own high-water mark over the whole test).
+    const inFlightPeak = await metricValue(api.url, 'baoxun_messages_in_flight_peak');
+    expect(inFlightPeak).toBeGreaterThan(0);
+    expect(inFlightPeak).toBeLessThanOrEqual(MAX_IN_FLIGHT);
+    // The broker's count of delivered-and-unacked is a little higher: it also counts messages it sent to a pull that
+    // had already expired at the client on this loaded machine (12 seen at MAX_IN_FLIGHT 8); those come back after
+    // ACK_WAIT_MS. Either way the backlog stays in JetStream, not in the process.
+    expect(peak.ackPending).toBeLessThanOrEqual(MAX_IN_FLIGHT * 2);
     expect(peak.backlog).toBeGreaterThan(MAX_IN_FLIGHT * 5);
     expect(peak.rssMb - peak.baselineRssMb).toBeLessThan(150);
     expect(stored).toBe(pages.length);

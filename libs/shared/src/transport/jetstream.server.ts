@@ -240,9 +240,11 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private track(work: Promise<void>, message: JsMsg | null): void {
     const tracked = work.finally(() => {
       this.inFlight.delete(tracked);
+      this.metrics.recordInFlight(this.inFlight.size);
       this.wakeWaiters();
     });
     this.inFlight.set(tracked, message);
+    this.metrics.recordInFlight(this.inFlight.size);
   }
 
   /** Wakes as many waiters as there are free slots (each checks again when it runs). */

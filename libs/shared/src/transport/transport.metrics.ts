@@ -1,11 +1,14 @@
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
-/** Processed / failed / dead-lettered counts and handling time per subject, for /metrics. */
+/** Processed / failed / dead-lettered counts, handling time per subject, and messages in work, for /metrics. */
 export class TransportMetrics {
   private readonly processed?: Counter<'subject'>;
   private readonly failed?: Counter<'subject'>;
   private readonly deadLettered?: Counter<'subject'>;
   private readonly duration?: Histogram<'subject'>;
+  private readonly inFlight?: Gauge;
+  private readonly inFlightPeak?: Gauge;
+  private peak = 0;
 
   constructor(registry?: Registry) {
     if (!registry) return;
@@ -20,6 +23,8 @@ export class TransportMetrics {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });
+    this.inFlight = new Gauge({ name: 'baoxun_messages_in_flight', help: 'Messages being handled now (at most MAX_IN_FLIGHT)', registers });
+    this.inFlightPeak = new Gauge({ name: 'baoxun_messages_in_flight_peak', help: 'Most messages handled at once since the process started', registers });
   }
 
   recordProcessed(subject: string, seconds: number): void {
@@ -31,5 +36,12 @@ export class TransportMetrics {
   }
   recordDeadLettered(subject: string): void {
     this.deadLettered?.inc({ subject });
+  }
+  recordInFlight(count: number): void {
+    this.inFlight?.set(count);
+    if (count > this.peak) {
+      this.peak = count;
+      this.inFlightPeak?.set(count);
+    }
   }
 }
