@@ -4,7 +4,8 @@ import { ensureDeployCheck, runDeployCheck } from './deploy-check.binary';
 import { checkDeployConfig } from './deploy-config.checks';
 
 // After editing an overlay: node dist/tools/deploy-check/deploy-check.cli.js [OVERLAY_DIR...]
-// (default: deploy/overlays/dev and deploy/overlays/production). The same checks as npm test's deploy-check spec.
+// (default: deploy/overlays/dev and deploy/overlays/production). The Go checks and checkDeployConfig; not the spec's
+// nats-server -t run or its live-broker check of the durable names (npm test's deploy-check.int-spec.ts has those).
 
 async function main(): Promise<number> {
   const root = findRepoRoot();

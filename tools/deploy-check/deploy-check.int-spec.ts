@@ -69,21 +69,28 @@ describe('deploy/ (Kubernetes manifests)', () => {
     const natsServer = await ensureBinary(NATS_SERVER, { root, log: (line) => process.stderr.write(`[deploy-check] ${line}\n`) });
     const dir = mkdtempSync(join(tmpdir(), 'deploy-check-nats-'));
     try {
-      const test = async (config: string, args: string[]) => {
+      const test = async (config: string, args: string[], containerEnv: Array<{ name: string; value?: string; valueFrom?: unknown }>) => {
         writeFileSync(join(dir, 'nats.conf'), config);
-        // the StatefulSet's arguments, with the config at its temporary place and $(VAR)s filled in
-        const argv = args.map((arg) => (arg === '/etc/nats/nats.conf' ? join(dir, 'nats.conf') : arg.replace(/\$\((\w+)\)/g, (_, name: string) => (name === 'POD_NAME' ? 'nats-0' : 'placeholder'))));
-        return runCommand(natsServer, [...argv, '-t'], { timeoutMs: 15_000 });
+        // $(VAR)s filled in as the kubelet would: the pod name, placeholders for Secret values, literals expanded in order
+        const env: Record<string, string> = {};
+        const expand = (text: string) => text.replace(/\$\((\w+)\)/g, (_, name: string) => (name === 'POD_NAME' ? 'nats-0' : (env[name] ?? 'placeholder')));
+        for (const variable of containerEnv) env[variable.name] = variable.valueFrom ? (variable.name === 'POD_NAME' ? 'nats-0' : 'placeholder') : expand(variable.value ?? '');
+        // the StatefulSet's arguments and environment (nats.conf's $NATS_USER etc.), with the config at its temporary place
+        const argv = args.map((arg) => (arg === '/etc/nats/nats.conf' ? join(dir, 'nats.conf') : expand(arg)));
+        return runCommand(natsServer, [...argv, '-t'], { timeoutMs: 15_000, env: { PATH: process.env.PATH, ...env } });
       };
       for (const overlay of OVERLAYS) {
         const objects = rendered(overlay);
-        const statefulSet = find(objects, 'StatefulSet', 'nats')?.spec as { template: { spec: { containers: Array<{ args: string[] }>; volumes: Array<{ name: string; configMap?: { name: string } }> } } };
+        const statefulSet = find(objects, 'StatefulSet', 'nats')?.spec as { template: { spec: { containers: Array<{ args: string[]; env: Array<{ name: string; value?: string; valueFrom?: unknown }> }>; volumes: Array<{ name: string; configMap?: { name: string } }> } } };
         const configMap = statefulSet.template.spec.volumes.find((volume) => volume.name === 'config')?.configMap?.name ?? '';
         const config = (find(objects, 'ConfigMap', configMap)?.data as Record<string, string>)['nats.conf'];
-        const args = statefulSet.template.spec.containers[0].args;
-        const result = await test(config, args);
+        const { args, env } = statefulSet.template.spec.containers[0];
+        // credentials reach the server through nats.conf's environment variables, never its command line
+        expect(args.join(' ')).not.toMatch(/--user|--pass|NATS_PASSWORD/);
+        expect(config).toMatch(/authorization\s*\{\s*user:\s*\$NATS_USER\s+password:\s*\$NATS_PASSWORD\s*\}/);
+        const result = await test(config, args, env);
         expect({ overlay, code: result.code, output: result.output.trim() }).toMatchObject({ overlay, code: 0 });
-        const typo = await test(config.replace('max_file_store', 'max_file_stor'), args);
+        const typo = await test(config.replace('max_file_store', 'max_file_stor'), args, env);
         expect(typo.code).not.toBe(0);
         expect(typo.output).toContain('unknown field "max_file_stor"');
       }
@@ -138,12 +145,19 @@ describe('deploy/ (Kubernetes manifests)', () => {
     scaled.spec.triggers[0].metadata.consumer = 'parser-pages';
     const api = find(objects, 'ConfigMap', objects.find((object) => object.metadata.name.startsWith('baoxun-api-config-'))?.metadata.name ?? '') as K8sObject & { data: Record<string, string> };
     api.data.RATE_LIMIT_PER_MINUTE = 'lots';
+    const ingest = find(objects, 'Deployment', 'ingest') as K8sObject & { spec: { template: { spec: { containers: Array<{ livenessProbe: { httpGet: { path: string } } }> } } } };
+    ingest.spec.template.spec.containers[0].livenessProbe.httpGet.path = '/health';
+    const nats = find(objects, 'StatefulSet', 'nats') as K8sObject & { spec: { template: { spec: { containers: Array<{ env: Array<{ name: string; value?: string }> }> } } } };
+    const route = nats.spec.template.spec.containers[0].env.find((variable) => variable.name === 'NATS_ROUTE_2');
+    if (route) route.value = 'nats://$(NATS_USER):$(NATS_PASSWORD)@nats-3.nats-headless:6222';
 
     const problems = checkDeployConfig(objects).join('\n');
     expect(problems).toContain('Deployment parser: sets MAX_INFLIGHT, which the parser config schema (libs/shared/src/config) does not know');
     expect(problems).toContain('Deployment enricher: terminationGracePeriodSeconds 30 is shorter than the drain');
     expect(problems).toContain('ScaledObject parser: scales on BAOXUN_PAGES/parser-pages, but parser consumes pages.received as BAOXUN_PAGES/parser-pages-received');
     expect(problems).toContain('Deployment api: its environment fails the api config schema: RATE_LIMIT_PER_MINUTE: must be a number');
+    expect(problems).toContain('Deployment ingest: the liveness probe does not ask /health/live');
+    expect(problems).toContain('StatefulSet nats: nats.conf has no route to nats-2');
   });
 
   it('names the durable consumers as the transport creates them (what the ScaledObjects scale on)', async () => {

@@ -102,13 +102,16 @@ function preStopSeconds(container: Container): number {
 }
 
 /** NATS servers in the overlay: the StatefulSet's replicas and its config file. */
-function natsCluster(objects: K8sObject[]): { replicas: number; config: string; statefulSet: K8sObject } | undefined {
+function natsCluster(objects: K8sObject[]): { replicas: number; config: string; routes: string[]; statefulSet: K8sObject } | undefined {
   const statefulSet = named(objects, 'StatefulSet', 'nats');
   if (!statefulSet) return undefined;
   const template = spec<{ replicas?: number; template: PodTemplate }>(statefulSet);
   const configMapName = template.template.spec.volumes?.find((volume) => volume.name === 'config')?.configMap?.name ?? '';
   const config = ((named(objects, 'ConfigMap', configMapName)?.data ?? {}) as Record<string, string>)['nats.conf'] ?? '';
-  return { replicas: template.replicas ?? 1, config, statefulSet };
+  // route URLs as written in nats.conf, or through $VAR from the container's literal env (they carry the credentials)
+  const env = Object.fromEntries((template.template.spec.containers[0]?.env ?? []).map((variable) => [variable.name, variable.value ?? '']));
+  const routes = [...(/\broutes\s*:\s*\[([^\]]*)\]/.exec(config)?.[1] ?? '').matchAll(/[^\s,]+/g)].map(([route]) => (route.startsWith('$') ? (env[route.slice(1)] ?? route) : route));
+  return { replicas: template.replicas ?? 1, config, routes, statefulSet };
 }
 
 const GIB = 1024 ** 3;
@@ -152,7 +155,9 @@ export function checkDeployConfig(objects: K8sObject[]): string[] {
     if (portNumber(container, 'http') !== httpPort) problems.push(`${id}: HTTP_PORT is ${httpPort} but the container port named http is ${portNumber(container, 'http')}`);
     for (const [probeName, probe] of [['readiness', container.readinessProbe], ['liveness', container.livenessProbe], ['startup', container.startupProbe]] as const) {
       if (!probe) continue;
-      if (probe.httpGet?.path !== '/health') problems.push(`${id}: the ${probeName} probe does not ask /health`);
+      // liveness asks only whether the process answers: on /health a long NATS or MongoDB outage would restart every pod at once
+      const path = probeName === 'liveness' ? '/health/live' : '/health';
+      if (probe.httpGet?.path !== path) problems.push(`${id}: the ${probeName} probe does not ask ${path}`);
       if (portNumber(container, probe.httpGet?.port) !== httpPort) problems.push(`${id}: the ${probeName} probe asks port ${String(probe.httpGet?.port)}, not HTTP_PORT ${httpPort}`);
     }
     const needed = preStopSeconds(container) + PULL_EXPIRY_SECONDS + Math.ceil((config.SHUTDOWN_GRACE_MS as number) / 1000) + CLOSE_MARGIN_SECONDS;
@@ -183,7 +188,7 @@ export function checkDeployConfig(objects: K8sObject[]): string[] {
     if (nats.replicas > 1 && !clustered) problems.push(`StatefulSet nats: ${nats.replicas} replicas but nats.conf has no cluster block`);
     if (nats.replicas === 1 && clustered) problems.push('StatefulSet nats: one replica with a cluster block (JetStream would wait for peers that never come)');
     for (let i = 0; clustered && i < nats.replicas; i++) {
-      if (!nats.config.includes(`nats://nats-${i}.nats-headless:6222`)) problems.push(`StatefulSet nats: nats.conf has no route to nats-${i}`);
+      if (!nats.routes.some((route) => new RegExp(`^nats://([^@/]+@)?nats-${i}\\.nats-headless:6222$`).test(route))) problems.push(`StatefulSet nats: nats.conf has no route to nats-${i}`);
     }
     if (!/\bjetstream\s*\{/.test(nats.config)) problems.push('StatefulSet nats: nats.conf does not enable JetStream');
     const store = /max_file_store:\s*(\S+)/.exec(nats.config)?.[1];
