@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NatsConnection } from 'nats';
+import { AdminClient } from '../dlq/admin-client';
 import { corpusDir, samplePagePath } from '../quality/repo-root';
 import { submitPage } from '../scanner/submit-page';
 import { eventually } from '../testing/test-stack';
@@ -56,18 +57,9 @@ export async function loadReaderFixture(nats: NatsConnection, apiUrl: string, ro
 /** A message the parser cannot read: it becomes a dead letter whose payload carries the marker. */
 export async function makeDeadLetter(nats: NatsConnection, apiUrl: string, apiKey: string, marker: string): Promise<number> {
   await nats.jetstream().publish('pages.received', Buffer.from(JSON.stringify({ not: 'a page', marker })));
+  const admin = new AdminClient(apiUrl, apiKey);
   return eventually(async () => {
-    let after: number | null = null;
-    for (;;) {
-      const query: string = after === null ? '?limit=100' : `?limit=100&after=${after}`;
-      const page = (await (await fetch(`${apiUrl}/v1/admin/dead-letters${query}`, { headers: { 'x-api-key': apiKey } })).json()) as {
-        items: Array<{ seq: number; payloadPreview: string | null }>;
-        nextAfter: number | null;
-      };
-      const mine = page.items.find((item) => item.payloadPreview?.includes(marker));
-      if (mine) return mine.seq;
-      if (page.nextAfter === null) return undefined;
-      after = page.nextAfter;
-    }
+    for await (const letter of admin.letters()) if (letter.payloadPreview?.includes(marker)) return letter.seq;
+    return undefined;
   }, 60_000, `the dead letter ${marker}`);
 }
