@@ -91,7 +91,7 @@ describe('infra (real nats-server and FerretDB on PostgreSQL)', () => {
       await client.connect();
       const articles = client.db().collection('infra_spec_indexes');
       const contract = [
-        { key: { keys: 1 }, name: 'keys_gin' },
+        { key: { keys: 1 }, name: 'keys_elems' },
         { key: { sortKey: -1 }, name: 'sortKey' },
         { key: { live: 1 }, name: 'live_stats' },
       ] as const;
@@ -100,7 +100,7 @@ describe('infra (real nats-server and FerretDB on PostgreSQL)', () => {
       await articles.createIndexes([...contract]);
       // a btree on a large array would fail this insert ("index row size exceeds btree maximum"): keys is GIN
       await articles.insertOne({ _id: 'a1' as never, keys: Array.from({ length: 3000 }, (_, i) => `key-${i}`), sortKey: '2024-01-01|a1', live: true });
-      expect((await articles.indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'keys_gin', 'live_stats', 'sortKey']);
+      expect((await articles.indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'keys_elems', 'live_stats', 'sortKey']);
       await articles.dropIndexes();
       expect((await articles.indexes()).map((index) => index.name)).toEqual(['_id_']);
       await articles.createIndex({ live: 1 }, { name: 'live_stats' }); // its statistics were dropped with it

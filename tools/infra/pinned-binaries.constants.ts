@@ -56,7 +56,7 @@ export const FERRETDB: BinarySpec = {
   versionFile: { module: 'github.com/FerretDB/FerretDB', path: 'build/version/version.txt' },
   sourcePatches: {
     // Bump the suffix whenever an edit or a copied file changes: it is how a stale build in .cache/bin is told apart.
-    suffix: 'baoxun.7',
+    suffix: 'baoxun.8',
     files: [
       {
         from: 'tools/infra/ferretdb-patches/baoxun_pushdown.go',
@@ -82,7 +82,8 @@ export const FERRETDB: BinarySpec = {
         from: 'tools/infra/ferretdb-patches/baoxun_indexes.go',
         to: 'internal/backends/postgresql/metadata/baoxun_indexes.go',
         why:
-          'indexes the pushed-down filters can use: "*_gin" names make a GIN jsonb_path_ops index (for @>), "*_stats" ' +
+          'indexes the pushed-down filters can use: "*_gin" names make a GIN jsonb_path_ops index (for @>), "*_elems" a GIN ' +
+          'index on the text[] of the field\'s strings (for $all, with element statistics the planner can use), "*_stats" ' +
           'planner statistics only; other single-field indexes stay btree (ORDER BY, ranges) with a partial index of the ' +
           "rows whose field is not a string and statistics on the field's type",
       },
@@ -240,6 +241,16 @@ export const FERRETDB: BinarySpec = {
           '\t\t\t}\n' +
           '\t\t}\n',
         why: "dropIndexes also drops a btree index's partial companion and statistics, and a \"_stats\" index's statistics",
+      },
+      {
+        file: 'internal/backends/postgresql/metadata/registry.go',
+        find: '\tdbNames, err := r.initDBs(ctx, p)\n',
+        replace:
+          '\tif err := baoxunCreateFunctions(ctx, p); err != nil {\n' +
+          '\t\treturn nil, lazyerrors.Error(err)\n' +
+          '\t}\n\n' +
+          '\tdbNames, err := r.initDBs(ctx, p)\n',
+        why: 'defines the function "*_elems" indexes and the pushdown of $all use (baoxun_indexes.go) before the first query',
       },
     ],
   },

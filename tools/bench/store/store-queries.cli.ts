@@ -103,10 +103,10 @@ async function main(): Promise<void> {
   const client = await new mongo.MongoClient(store.url).connect();
   try {
     const articles = client.db().collection<Record<string, unknown>>('articles');
-    // the indexes the contract names (GIN by the "_gin" suffix on PostgreSQL; plain btrees on SQLite, unused there)
+    // the indexes the contract names (GIN on the strings by the "_elems" suffix on PostgreSQL; plain btrees on SQLite, unused there)
     await articles.createIndexes([
-      { key: { keys: 1 }, name: 'keys_gin' },
-      { key: { grams: 1 }, name: 'grams_gin' },
+      { key: { keys: 1 }, name: 'keys_elems' },
+      { key: { grams: 1 }, name: 'grams_elems' },
       { key: { sortKey: -1 }, name: 'sortKey' },
       { key: { live: 1 }, name: 'live_stats' },
     ]);

@@ -23,10 +23,10 @@ StoredArticleFacetSchema.index({ keys: 1, sortKey: 1 }, { name: 'keys_sortKey' }
 // facets=true with only a date range (or nothing).
 StoredArticleFacetSchema.index({ sortKey: 1 }, { name: 'sortKey' });
 
-/** On FerretDB over PostgreSQL (see ARTICLE_FERRETDB_INDEXES): GIN for the keys, a btree for the order. */
+/** On FerretDB over PostgreSQL (see ARTICLE_FERRETDB_INDEXES): GIN on the keys' strings, a btree for the order. */
 export const ARTICLE_FACET_FERRETDB_INDEXES = [
   // facets: {keys: {$all: […]}}.
-  { key: { keys: 1 }, name: 'keys_gin' },
+  { key: { keys: 1 }, name: 'keys_elems' },
   // facets: ORDER BY sortKey DESC LIMIT FACET_SAMPLE_SIZE, with the date range.
   { key: { sortKey: 1 }, name: 'sortKey' },
 ] as const;

@@ -48,10 +48,10 @@ StoredArticleSummarySchema.index({ keys: 1, sortKey: 1 }, { name: 'keys_sortKey'
 // GET /v1/articles with no filter or only a date range: {sortKey: range}.
 StoredArticleSummarySchema.index({ sortKey: 1 }, { name: 'sortKey' });
 
-/** On FerretDB over PostgreSQL (see ARTICLE_FERRETDB_INDEXES): GIN for the keys, a btree for the order. */
+/** On FerretDB over PostgreSQL (see ARTICLE_FERRETDB_INDEXES): GIN on the keys' strings, a btree for the order. */
 export const ARTICLE_SUMMARY_FERRETDB_INDEXES = [
   // lists: {keys: {$all: […]}}.
-  { key: { keys: 1 }, name: 'keys_gin' },
+  { key: { keys: 1 }, name: 'keys_elems' },
   // lists: ORDER BY sortKey [DESC] LIMIT n, the date range and the keyset cursor.
   { key: { sortKey: 1 }, name: 'sortKey' },
 ] as const;

@@ -59,15 +59,20 @@ StoredArticleSchema.index({ live: 1, sortKey: 1 }, { name: 'live_sortKey' });
 
 /**
  * The same queries on FerretDB over PostgreSQL (tools/infra/ferretdb-patches): single-field indexes only. A name
- * ending in `_gin` makes a GIN (jsonb_path_ops) index, which serves the pushed-down `@>` of an equality or an
- * `$all` (a btree on an array of ~560 grams would not even fit its rows); a plain one is a btree that serves
- * ORDER BY sortKey LIMIT n and the sortKey range. PostgreSQL combines them per query.
+ * ending in `_elems` makes a GIN index on the field's strings as text[], which serves the pushed-down `$all` (a
+ * btree on an array of ~560 grams would not even fit its rows) and, through its element statistics, tells the
+ * planner how common each key or pair is: a common one walks the sortKey btree newest first and stops after the
+ * page, a rare one is looked up in the GIN index. A plain name is a btree (ORDER BY sortKey LIMIT n, the sortKey
+ * range); `_stats` is planner statistics only.
  */
 export const ARTICLE_FERRETDB_INDEXES = [
   // Every list filter: {keys: {$all: […]}} (entities, places, within, source, page).
-  { key: { keys: 1 }, name: 'keys_gin' },
+  { key: { keys: 1 }, name: 'keys_elems' },
   // q=: {grams: {$all: [pairs]}}.
-  { key: { grams: 1 }, name: 'grams_gin' },
+  { key: { grams: 1 }, name: 'grams_elems' },
   // Every list: ORDER BY sortKey [DESC] LIMIT n, and the date range / keyset cursor on sortKey.
   { key: { sortKey: 1 }, name: 'sortKey' },
+  // Every list's {live: true}: without statistics PostgreSQL takes it for a rare condition (1%) and sorts every
+  // match of the other conditions instead of walking sortKey.
+  { key: { live: 1 }, name: 'live_stats' },
 ] as const;

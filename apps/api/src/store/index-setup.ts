@@ -16,6 +16,13 @@ const FERRETDB_INDEXES: Record<string, ReadonlyArray<{ key: Record<string, 1>; n
 };
 
 /**
+ * FerretDB indexes earlier versions of the api declared, dropped where still present: jsonb_path_ops GIN
+ * indexes, which the `$all` pushdown no longer uses (it is served by the `*_elems` indexes, whose element
+ * statistics let PostgreSQL tell common keys from rare ones), and which every write would still pay for.
+ */
+const RETIRED_FERRETDB_INDEXES = ['keys_gin', 'grams_gin'];
+
+/**
  * Creates the indexes the store needs, at start, before any request (mongoose's autoIndex is off). MongoDB
  * gets the compound indexes the schemas declare; FerretDB over PostgreSQL the single-field GIN and btree
  * indexes its pushdown uses (FERRETDB_INDEXES); FerretDB over SQLite only _id: it would use no other, and
@@ -43,6 +50,10 @@ export class IndexSetup implements OnModuleInit {
         await retried(
           async () => {
             const existing = new Set((await collection.listIndexes().toArray().catch(() => [])).map((index) => String(index.name)));
+            // retired first: FerretDB refuses a new index on the same key under another name
+            for (const retired of RETIRED_FERRETDB_INDEXES) {
+              if (existing.has(retired) && !indexes.some((index) => index.name === retired)) await collection.dropIndex(retired);
+            }
             const missing = indexes.filter((index) => !existing.has(index.name));
             if (missing.length > 0) await collection.createIndexes(missing.map((index) => ({ key: index.key, name: index.name })));
           },
