@@ -60,6 +60,7 @@ export class FacetsService {
       match.filters.map((filter) => facetFilter(filter, range)),
       this.sampleSize,
       this.config.QUERY_TIMEOUT_MS,
+      match.check !== null,
     );
     const check = match.check;
     const counted = check ? docs.filter((doc) => check({ keys: doc.keys, kicker: null, headline: '', subheadlines: [], body: '' })) : docs;
