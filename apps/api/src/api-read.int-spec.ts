@@ -175,6 +175,14 @@ describe('the read API', () => {
     ]);
     expect(facets?.places).toEqual(expect.arrayContaining([expect.objectContaining({ name: '株洲市', code: '430200', count: 1, href: '/v1/entities/place/430200' })]));
     expect(facets?.campaigns).toEqual([expect.objectContaining({ name: '三个高地', count: 1 })]);
+    // by paper and dates alone: added up from the day counts, complete for any range
+    const days = await list({ from: '2024-01-10', to: '2024-01-11', facets: 'true' });
+    expect(days.facets).toMatchObject({ scanned: 5, complete: true });
+    expect(days.facets?.people.map((value) => [value.name, value.count])).toEqual([
+      ['陈正明', 2],
+      ['李明', 1],
+      ['王五', 1],
+    ]);
     const within = await list({ within: '430200', facets: 'true' });
     expect(within.facets?.people.map((value) => value.name).sort()).toEqual(['李明', '陈正明'].sort());
   });

@@ -171,6 +171,23 @@ describe('page versions and continued articles', () => {
       expect(counts).toEqual([0, 1, 1]);
     });
 
+    it('moves the day facet counts with the version served', async () => {
+      // a list by paper and date adds up article_facet_days, recounted after each switch of a page of that day
+      const facets = await eventually(async () => {
+        const listed = await answer(http.GET('/v1/articles', { params: { query: { source, date: '2024-04-01', facets: 'true' } } }));
+        const people = listed.body.facets?.people.map((value) => `${value.name}:${value.count}`).sort();
+        return people?.join() === '共同:1,新甲:1' ? listed.body.facets : undefined;
+      }, 'day facets after the switch');
+      expect(facets).toMatchObject({ scanned: 2, complete: true });
+      const client = await MongoClient.connect(mongoUrl);
+      try {
+        const day = await client.db().collection('article_facet_days').findOne({ _id: `2024-04-01|${source}` as never });
+        expect(day).toMatchObject({ date: '2024-04-01', source, articles: 2 });
+      } finally {
+        await client.close();
+      }
+    });
+
     it('ignores an older version arriving late', async () => {
       await feed.received(first);
       await feed.articles(first);

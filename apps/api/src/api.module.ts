@@ -24,6 +24,10 @@ import { ServedVersions } from './read/served-versions.service';
 import { ArticleFacetRepository } from './store/article-facet.repository';
 import { StoredArticleFacet, StoredArticleFacetSchema } from './store/article-facet.schema';
 import { ArticleSummaryBackfill } from './store/article-summary.backfill';
+import { FacetDayRepository } from './store/facet-day.repository';
+import { StoreMigrationRepository } from './store/store-migration.repository';
+import { StoredFacetDay, StoredFacetDaySchema } from './store/facet-day.schema';
+import { FacetDays } from './store/facet-days.service';
 import { ArticleSummaryRepository } from './store/article-summary.repository';
 import { StoredArticleSummary, StoredArticleSummarySchema, StoreMigration, StoreMigrationSchema } from './store/article-summary.schema';
 import { ArticleRepository } from './store/article.repository';
@@ -68,6 +72,7 @@ export class ApiModule implements NestModule {
         MongooseModule.forFeature([
           { name: StoredArticle.name, schema: StoredArticleSchema },
           { name: StoredArticleFacet.name, schema: StoredArticleFacetSchema },
+          { name: StoredFacetDay.name, schema: StoredFacetDaySchema },
           { name: StoredArticleSummary.name, schema: StoredArticleSummarySchema },
           { name: StoreMigration.name, schema: StoreMigrationSchema },
           { name: StoredPage.name, schema: StoredPageSchema },
@@ -90,6 +95,9 @@ export class ApiModule implements NestModule {
         ArticleFacetRepository,
         ArticleSummaryRepository,
         ArticleSummaryBackfill,
+        FacetDayRepository,
+        StoreMigrationRepository,
+        FacetDays,
         PageRepository,
         PageTextRepository,
         EntityRepository,

@@ -11,6 +11,7 @@ import { relevanceScore } from '../search/relevance.scorer';
 import { ArticleRepository, type SortKeyOrder } from '../store/article.repository';
 import { ArticleSummaryBackfill } from '../store/article-summary.backfill';
 import { ArticleSummaryRepository } from '../store/article-summary.repository';
+import { FacetDays } from '../store/facet-days.service';
 import type { StoredArticleSummary } from '../store/article-summary.schema';
 import { type ListedDoc, type SummaryDoc, summaryView } from './article.views';
 import { decodeCursor, encodeCursor, fingerprintOf } from './cursor.codec';
@@ -25,6 +26,8 @@ export interface ArticleListPlan {
   terms: TermPlan[];
   sort: ArticleSort;
   fingerprint: string;
+  /** Set when the list is filtered by paper and/or dates alone: its facets are added up from the day counts. */
+  days: { source?: string; from?: string; to?: string } | null;
 }
 
 /**
@@ -67,6 +70,7 @@ export class ArticleSearchService {
     private readonly gramStats: GramStats,
     private readonly places: PlaceResolver,
     private readonly facetsService: FacetsService,
+    private readonly facetDays: FacetDays,
   ) {}
 
   async list(query: ArticleListQuery): Promise<ArticleList> {
@@ -83,8 +87,12 @@ export class ArticleSearchService {
     return { ...page, facets };
   }
 
-  /** A text query's facets count what the list itself finds (phrase checked); other lists', the facet documents. */
+  /**
+   * A text query's facets count what the list itself finds (phrase checked); a list by paper and/or dates adds up
+   * the day counts (once they are all in place); other lists count the facet documents.
+   */
   private async facetsOf(plan: ArticleListPlan, limit: number): Promise<ArticleList['facets']> {
+    if (plan.days && this.facetDays.countsComplete) return this.facetsService.fromDays(plan.days, limit);
     if (plan.terms.length === 0) return this.facetsService.facets(plan.match, limit);
     const { found } = await this.matching(plan, -1, null, this.facetsService.sampleSize);
     return this.facetsService.fromArticles(await this.withEntities(found), limit);
@@ -115,7 +123,8 @@ export class ArticleSearchService {
     const to = query.date ?? query.to;
     const match = buildArticleMatch({ keyGroups: groups, from, to, terms, gramCounts: counts });
     const { limit: _limit, cursor: _cursor, facets: _facets, facetLimit: _facetLimit, ...filters } = query;
-    return { match, terms, sort: query.sort, fingerprint: fingerprintOf(filters) };
+    const days = terms.length === 0 && groups.length === (query.source ? 1 : 0) ? { source: query.source, from, to } : null;
+    return { match, terms, sort: query.sort, fingerprint: fingerprintOf(filters), days };
   }
 
   /** In sortKey order, reading on past articles of versions not (or no longer) served and those the check refuses. */

@@ -6,6 +6,7 @@ import { type ArticleMatch, sortKeyRange, withSortKey } from '../search/article-
 import { ARTICLE_SENTINEL, cleanName, entityId, parseEntityId } from '../search/entity-keys';
 import { ArticleFacetRepository } from '../store/article-facet.repository';
 import { EntityRepository } from '../store/entity.repository';
+import { FacetDayRepository } from '../store/facet-day.repository';
 import type { SummaryDoc } from './article.views';
 import { entityHref } from './entity-links';
 
@@ -46,6 +47,7 @@ export class FacetsService {
   constructor(
     private readonly facetDocs: ArticleFacetRepository,
     private readonly entities: EntityRepository,
+    private readonly days: FacetDayRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -76,10 +78,26 @@ export class FacetsService {
     return this.count(docs.map(summaryEntityIds), limit);
   }
 
-  private async count(perArticle: ReadonlyArray<readonly string[]>, limit: number, exclude?: string): Promise<Facets> {
-    const sample = this.sampleSize;
+  /**
+   * Facets of a list filtered by paper and/or dates alone, added up from the day counts (article_facet_days):
+   * every matching article is counted, so they are complete whatever the range.
+   */
+  async fromDays(filter: { source?: string; from?: string; to?: string }, limit: number): Promise<Facets> {
+    const counts = new Map<string, number>();
+    for (const day of await this.days.inRange(filter, this.config.QUERY_TIMEOUT_MS)) {
+      for (const [id, count] of day.counts) counts.set(id, (counts.get(id) ?? 0) + count);
+    }
+    return this.top(counts, limit, true);
+  }
+
+  private count(perArticle: ReadonlyArray<readonly string[]>, limit: number, exclude?: string): Promise<Facets> {
     const counts = new Map<string, number>();
     for (const ids of perArticle) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return this.top(counts, limit, (counts.get(ARTICLE_SENTINEL) ?? 0) < this.sampleSize, exclude);
+  }
+
+  /** The `limit` most counted entities of each type, named from their entity documents. */
+  private async top(counts: ReadonlyMap<string, number>, limit: number, complete: boolean, exclude?: string): Promise<Facets> {
     const scanned = counts.get(ARTICLE_SENTINEL) ?? 0;
     const top = new Map<EntityType, Array<{ id: string; key: string; count: number }>>();
     for (const [id, count] of counts) {
@@ -94,7 +112,7 @@ export class FacetsService {
     const known = new Map(
       (await this.entities.findByIds<{ _id: string; name: string; code: string | null }>(shown.map((item) => item.id), { name: 1, code: 1 })).map((entity) => [entity._id, entity]),
     );
-    const facets = { scanned, complete: scanned < sample } as Facets;
+    const facets = { scanned, complete } as Facets;
     for (const [field, type] of GROUPS) {
       facets[field] = (top.get(type) ?? []).map((item) => {
         const entity = known.get(item.id);

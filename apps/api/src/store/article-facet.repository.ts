@@ -45,6 +45,23 @@ export class ArticleFacetRepository {
     return mergeSorted(await Promise.all(filters.map(read)), -1, limit);
   }
 
+  /** The entity ids of each served article of one paper's day (its sortKeys start with `date|source|`). */
+  async ofDay(date: string, source: string, timeoutMs: number): Promise<string[][]> {
+    const docs = await this.facets
+      .find({ sortKey: { $gte: `${date}|${source}|`, $lt: `${date}|${source}}` } }, { entityIds: 1 })
+      .maxTimeMS(timeoutMs)
+      .lean<Array<Pick<StoredArticleFacet, 'entityIds'>>>()
+      .exec();
+    return docs.map((doc) => (doc.entityIds ? doc.entityIds.split(SEPARATOR) : []));
+  }
+
+  /** Every served article's sortKey and entity ids, in one pass over the lean documents. */
+  async *allEntityIds(): AsyncGenerator<{ sortKey: string; entityIds: string[] }> {
+    for await (const doc of this.facets.find({}, { sortKey: 1, entityIds: 1 }).lean<Pick<StoredArticleFacet, 'sortKey' | 'entityIds'>>().cursor()) {
+      yield { sortKey: doc.sortKey, entityIds: doc.entityIds ? doc.entityIds.split(SEPARATOR) : [] };
+    }
+  }
+
   /** Writes the facet documents of newly served articles (idempotent: a redone switch rewrites the same). */
   async put(docs: readonly ArticleFacetInput[]): Promise<void> {
     // One request for the page's articles (a redone switch rewrites the same).

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { ARTICLE_WITHOUT_GRAMS, type SummarySource, summaryOf } from '../search/article-index.fields';
 import { ArticleFacetRepository } from './article-facet.repository';
 import { ArticleRepository } from './article.repository';
-import { ArticleSummaryRepository } from './article-summary.repository';
+import { ArticleSummaryRepository, SUMMARIES_COMPLETE } from './article-summary.repository';
+import { StoreMigrationRepository } from './store-migration.repository';
 
 const BATCH = 200;
 
@@ -23,6 +24,7 @@ export class ArticleSummaryBackfill implements OnApplicationBootstrap, OnModuleD
     private readonly summaries: ArticleSummaryRepository,
     private readonly facetDocs: ArticleFacetRepository,
     private readonly articles: ArticleRepository,
+    private readonly migrations: StoreMigrationRepository,
   ) {}
 
   /** Whether lists may read article_summaries (every served article has one). */
@@ -44,7 +46,7 @@ export class ArticleSummaryBackfill implements OnApplicationBootstrap, OnModuleD
 
   /** Fills what is missing and records it; resolves when lists can read the summaries (or on shutdown). */
   async run(): Promise<void> {
-    if (await this.summaries.isComplete()) {
+    if (await this.migrations.isDone(SUMMARIES_COMPLETE)) {
       this.complete = true;
       return;
     }
@@ -58,7 +60,7 @@ export class ArticleSummaryBackfill implements OnApplicationBootstrap, OnModuleD
       filled += sources.length;
       if (filled % (BATCH * 25) < sources.length) this.logger.log(`article summaries: ${filled} filled so far`);
     }
-    await this.summaries.markComplete();
+    await this.migrations.markDone(SUMMARIES_COMPLETE);
     this.complete = true;
     this.logger.log(filled > 0 ? `article summaries: ${filled} filled; lists read them from now on` : 'article summaries in place');
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { findSortedIn, type SortKeyOrder } from './article.repository';
-import { StoredArticleSummary, StoreMigration } from './article-summary.schema';
+import { StoredArticleSummary } from './article-summary.schema';
 import { IdBatch } from './id-batch';
 
 /** The store_migrations entry written once every served article has its summary. */
@@ -13,7 +13,6 @@ export const SUMMARIES_COMPLETE = 'article_summaries';
 export class ArticleSummaryRepository {
   constructor(
     @InjectModel(StoredArticleSummary.name) private readonly summaries: Model<StoredArticleSummary>,
-    @InjectModel(StoreMigration.name) private readonly migrations: Model<StoreMigration>,
     private readonly ids: IdBatch,
   ) {}
 
@@ -39,13 +38,5 @@ export class ArticleSummaryRepository {
   async missing(ids: readonly string[]): Promise<string[]> {
     const present = new Set((await this.ids.find<{ _id: string }>(this.summaries as never, ids, { _id: 1 })).map((doc) => doc._id));
     return ids.filter((id) => !present.has(id));
-  }
-
-  async isComplete(): Promise<boolean> {
-    return (await this.migrations.findById(SUMMARIES_COMPLETE, { _id: 1 }).lean().exec()) !== null;
-  }
-
-  async markComplete(): Promise<void> {
-    await this.migrations.replaceOne({ _id: SUMMARIES_COMPLETE }, { doneAt: new Date() }, { upsert: true }).exec();
   }
 }

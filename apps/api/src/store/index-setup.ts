@@ -5,6 +5,7 @@ import { ARTICLE_FACET_FERRETDB_INDEXES, StoredArticleFacet } from './article-fa
 import { ARTICLE_FERRETDB_INDEXES, StoredArticle } from './article.schema';
 import { ARTICLE_SUMMARY_FERRETDB_INDEXES, StoredArticleSummary } from './article-summary.schema';
 import { ENTITY_FERRETDB_INDEXES, StoredEntity } from './entity.schema';
+import { FACET_DAY_FERRETDB_INDEXES, StoredFacetDay } from './facet-day.schema';
 import { STORE_CAPABILITIES, type StoreCapabilities } from './store-capabilities';
 
 /** FerretDB's own index sets, by model (the schemas' comments say which query each serves). */
@@ -13,6 +14,7 @@ const FERRETDB_INDEXES: Record<string, ReadonlyArray<{ key: Record<string, 1>; n
   [StoredArticleFacet.name]: ARTICLE_FACET_FERRETDB_INDEXES,
   [StoredArticleSummary.name]: ARTICLE_SUMMARY_FERRETDB_INDEXES,
   [StoredEntity.name]: ENTITY_FERRETDB_INDEXES,
+  [StoredFacetDay.name]: FACET_DAY_FERRETDB_INDEXES,
 };
 
 /**

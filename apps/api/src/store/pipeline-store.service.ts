@@ -10,6 +10,7 @@ import { ARTICLE_SCHEMA_VERSION, type StoredArticle } from './article.schema';
 import { DeadLetterRecordRepository } from './dead-letter-record.repository';
 import { entityChanges } from './entity-change';
 import { EntityCountsService } from './entity-counts.service';
+import { FacetDays } from './facet-days.service';
 import { KeyedMutex } from './keyed-mutex';
 import { PageRepository } from './page.repository';
 import { PAGE_SCHEMA_VERSION, type StoredPage } from './page.schema';
@@ -40,6 +41,7 @@ export class PipelineStoreService {
     private readonly deadLetters: DeadLetterRecordRepository,
     private readonly versions: VersionSwitchService,
     private readonly entityCounts: EntityCountsService,
+    private readonly facetDays: FacetDays,
   ) {}
 
   recordReceived(message: PageReceived): Promise<void> {
@@ -133,6 +135,7 @@ export class PipelineStoreService {
         await this.facetDocs.put([{ _id: id, sortKey: index.sortKey, keys: index.keys, entityIds }]);
         await this.summaries.put([switching.summary]);
         await this.entityCounts.apply(entityChanges([before], [article]));
+        await this.facetDays.recount(article.page.date, article.page.source);
       }
       this.versions.noteStored(article.pageId, article.pageVersion, switching);
       this.logger.debug({ articleId: id, pageId: article.pageId, correlationId: article.correlationId, entities: entityRefsOf(article.entities).length }, 'article stored');

@@ -8,6 +8,7 @@ import { ArticleSummaryRepository } from './article-summary.repository';
 import type { StoredArticleSummary } from './article-summary.schema';
 import { entityChanges } from './entity-change';
 import { EntityCountsService } from './entity-counts.service';
+import { FacetDays } from './facet-days.service';
 import { PageRepository } from './page.repository';
 import type { JumpEnd, LiveVersion, PendingCleanup, StoredPage } from './page.schema';
 import { NotYetError, sameIds } from './page-version';
@@ -59,6 +60,7 @@ export class VersionSwitchService {
     private readonly facetDocs: ArticleFacetRepository,
     private readonly summaries: ArticleSummaryRepository,
     private readonly entityCounts: EntityCountsService,
+    private readonly facetDays: FacetDays,
   ) {}
 
   /**
@@ -70,6 +72,7 @@ export class VersionSwitchService {
     if (!page) return;
     if (page.cleanup) {
       await this.finishCleanup(page._id, page.cleanup);
+      await this.facetDays.recount(page.date, page.source);
       page = { ...page, cleanup: null };
     }
     const parsed = page.parsed;
@@ -129,6 +132,8 @@ export class VersionSwitchService {
     );
     this.stored.delete(`${page._id}:${parsed.contentHash}`);
     await this.finishCleanup(page._id, cleanup);
+    // after the cleanup: the day's facet documents are the served version's alone
+    await this.facetDays.recount(page.date, page.source);
   }
 
   /** An article of this page version was written (by this replica), with what its switch will need. */
