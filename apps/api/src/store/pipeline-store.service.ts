@@ -139,7 +139,10 @@ export class PipelineStoreService {
       }
       this.versions.noteStored(article.pageId, article.pageVersion, switching);
       this.logger.debug({ articleId: id, pageId: article.pageId, correlationId: article.correlationId, entities: entityRefsOf(article.entities).length }, 'article stored');
-      await this.versions.advance(article.pageId, page);
+      // The page as read before the insert serves only if it already had this version's parse. Otherwise read it
+      // again: another replica may have recorded the parse meanwhile and, not finding this article yet, left the
+      // switch to this arrival (the page lock is per process; reading after the insert closes that gap).
+      await this.versions.advance(article.pageId, page?.parsed?.contentHash === article.pageVersion ? page : undefined);
     });
   }
 
