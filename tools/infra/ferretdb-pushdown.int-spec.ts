@@ -116,6 +116,10 @@ const filters: [string, Record<string, unknown>][] = [
   ['$all of a string a number element equals (strings only)', { keys: { $all: ['7', 'k1'] } }],
   ['$all of one on a scalar-or-array field with odd elements', { keys: { $all: ['k1'] }, live: true }],
   ['$in of strings', { keys: { $in: ['k1', 'k5'] }, live: true }],
+  ['$in of one (matches a scalar too)', { keys: { $in: ['k3'] } }],
+  ['$in of a string a number element equals (strings only)', { keys: { $in: ['7', 'nothing'] } }],
+  // a place name and its division codes beside a person, in one query (the api's alternatives)
+  ['$all and $in on one field', { live: true, keys: { $all: ['k1'], $in: ['k2', 'k5'] } }],
   ['$eq', { keys: { $eq: 'k4' }, live: { $eq: true } }],
   ['date range', { date: { $gte: '2024-03-01', $lte: '2024-03-31' } }],
   ['open range', { date: { $gt: '2024-10' } }],
@@ -295,5 +299,10 @@ describe('FerretDB pushdown patches (PostgreSQL): same results as FerretDB witho
     expect(common).not.toMatch(/keys_elems/);
     expect(rare).toMatch(/keys_elems/);
     await expect(planned.find({ live: true, keys: { $all: ['rare'] } }).sort({ sortKey: -1 }).limit(21).toArray()).resolves.toHaveLength(3);
+    // alternatives ($in, as text[] overlap) are planned from the same statistics
+    const anyOf = async (keys: string[]) => JSON.stringify(await planned.find({ live: true, keys: { $in: keys } }).sort({ sortKey: -1 }).limit(21).explain());
+    expect(await anyOf(['rare', 'absent'])).toMatch(/keys_elems/);
+    expect(await anyOf(['common', 'rare'])).not.toMatch(/keys_elems/);
+    await expect(planned.find({ live: true, keys: { $in: ['rare', 'k7'] } }).sort({ sortKey: -1 }).limit(200).toArray()).resolves.toHaveLength(78);
   }, 120_000);
 });

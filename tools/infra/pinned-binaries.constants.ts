@@ -56,7 +56,7 @@ export const FERRETDB: BinarySpec = {
   versionFile: { module: 'github.com/FerretDB/FerretDB', path: 'build/version/version.txt' },
   sourcePatches: {
     // Bump the suffix whenever an edit or a copied file changes: it is how a stale build in .cache/bin is told apart.
-    suffix: 'baoxun.8',
+    suffix: 'baoxun.9',
     files: [
       {
         from: 'tools/infra/ferretdb-patches/baoxun_pushdown.go',

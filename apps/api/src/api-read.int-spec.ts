@@ -429,8 +429,13 @@ describe('the read API', () => {
       const text = buildArticleMatch({ keyGroups: [], terms: planQuery('陈正明') }).filters[0];
       const textPerson = buildArticleMatch({ keyGroups: [['person:陈正明']], terms: planQuery('会议') }).filters[0];
       const range = buildArticleMatch({ keyGroups: [], from: '2024-01-01', to: '2024-01-31', terms: [] });
+      // a place name with the division codes it was written for, beside a person: one query, keys {$all, $in}
+      const placeName = buildArticleMatch({ keyGroups: [['person:陈正明'], ['l:株洲', 'place:430200', 'place:430211']], terms: [] });
+      expect(placeName.filters).toHaveLength(1);
       return [
         [person, 'keys_live_sortKey', 'articles'],
+        [placeName.filters[0], 'keys_live_sortKey', 'articles'],
+        [{ keys: { $in: ['l:株洲', 'place:430200'] } }, 'keys_sortKey', 'article_summaries'],
         [withSortKey(person, page2), 'keys_live_sortKey', 'articles'],
         [text, 'grams_live_sortKey', 'articles'],
         [textPerson, '', 'articles'],

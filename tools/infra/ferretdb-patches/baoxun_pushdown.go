@@ -261,14 +261,23 @@ func (f *baoxunFilter) operators(p *metadata.Placeholder, key string, ops *types
 				f.exact = false
 				continue
 			}
-			ors := make([]string, len(ss))
-			for i, s := range ss {
-				ors[i] = f.baoxunContains(p, key, s)
+			if key == "_id" {
+				ors := make([]string, len(ss))
+				for i, s := range ss {
+					ors[i] = f.baoxunContains(p, key, s)
+				}
+				f.common = append(f.common, "("+strings.Join(ors, " OR ")+")")
+			} else {
+				// As text[] overlap on the field's strings (a scalar string is a one-element array; {$in: ["s"]}
+				// matches "s" and any array holding "s"): the "*_elems" GIN index serves it, estimated from its
+				// element statistics, so alternatives (a place name's division codes) are one sorted query.
+				f.common = append(f.common, fmt.Sprintf("%s && %s::text[]", baoxunStringsOf(key), f.arg(p, ss)))
+			}
+			for _, s := range ss {
 				if baoxunObjectIDLike.MatchString(s) {
 					f.exact = false
 				}
 			}
-			f.common = append(f.common, "("+strings.Join(ors, " OR ")+")")
 
 		case "$gt", "$gte", "$lt", "$lte":
 			s, ok := v.(string)

@@ -5,7 +5,7 @@ import { planQuery } from './ngram.tokenizer';
 const assertFlat = (filter: Record<string, unknown>) => {
   for (const [field, value] of Object.entries(filter)) {
     expect(field.startsWith('$') || field.includes('.')).toBe(false);
-    if (value && typeof value === 'object') for (const op of Object.keys(value)) expect(['$all', '$gt', '$gte', '$lt', '$lte', '$regex']).toContain(op);
+    if (value && typeof value === 'object') for (const op of Object.keys(value)) expect(['$all', '$in', '$gt', '$gte', '$lt', '$lte', '$regex']).toContain(op);
   }
 };
 
@@ -43,21 +43,29 @@ describe('buildArticleMatch', () => {
     expect(match).toEqual({ filters: [{ live: true }], range: {}, check: null });
   });
 
-  it('turns alternatives into one filter each (no $in, no $or)', () => {
-    const match = buildArticleMatch({ keyGroups: [['person:陈正明'], ['l:株洲', 'place:430200']], terms: [] });
+  it('asks for alternatives with $in beside the single keys, in one filter', () => {
+    const match = buildArticleMatch({ keyGroups: [['person:陈正明'], ['place:430200', 'l:株洲']], terms: [] });
+    expect(match.filters).toEqual([{ live: true, keys: { $all: ['person:陈正明'], $in: ['l:株洲', 'place:430200'] } }]);
+    match.filters.forEach(assertFlat);
+    expect(match.check).toBeNull();
+    expect(buildArticleMatch({ keyGroups: [['l:株洲', 'place:430200', 'l:株洲']], terms: [] }).filters).toEqual([{ live: true, keys: { $in: ['l:株洲', 'place:430200'] } }]);
+  });
+
+  it('turns a second group of alternatives into one filter each (no $or), the largest group being the $in', () => {
+    const match = buildArticleMatch({ keyGroups: [['w:株洲', 'w:430200'], ['l:株洲', 'place:430200', 'place:430201']], terms: [] });
     expect(match.filters).toEqual([
-      { live: true, keys: { $all: ['l:株洲', 'person:陈正明'] } },
-      { live: true, keys: { $all: ['person:陈正明', 'place:430200'] } },
+      { live: true, keys: { $all: ['w:430200'], $in: ['l:株洲', 'place:430200', 'place:430201'] } },
+      { live: true, keys: { $all: ['w:株洲'], $in: ['l:株洲', 'place:430200', 'place:430201'] } },
     ]);
     expect(match.check).toBeNull();
   });
 
   it('checks in the app the alternatives that would make too many filters', () => {
-    const many = Array.from({ length: MAX_VARIANTS + 1 }, (_, i) => `place:43020${i}`);
-    const match = buildArticleMatch({ keyGroups: [['person:陈正明'], many], terms: [] });
-    expect(match.filters).toEqual([{ live: true, keys: { $all: ['person:陈正明'] } }]);
-    expect(match.check?.(doc('', ['person:陈正明', 'place:430203']))).toBe(true);
-    expect(match.check?.(doc('', ['person:陈正明']))).toBe(false);
+    const many = (prefix: string) => Array.from({ length: MAX_VARIANTS + 1 }, (_, i) => `${prefix}:43020${i}`);
+    const match = buildArticleMatch({ keyGroups: [['person:陈正明'], many('place'), many('w')], terms: [] });
+    expect(match.filters).toEqual([{ live: true, keys: { $all: ['person:陈正明'], $in: many('place') } }]);
+    expect(match.check?.(doc('', ['person:陈正明', 'place:430203', 'w:430201']))).toBe(true);
+    expect(match.check?.(doc('', ['person:陈正明', 'place:430203']))).toBe(false);
   });
 
   it('escapes a prefix', () => {

@@ -8,9 +8,11 @@ export type ArticleSort = 'date' | '-date' | 'relevance';
 export const TEXT_FIELDS = ['kicker', 'headline', 'subheadlines', 'body'] as const;
 
 /**
- * Alternatives (a place name written for several division codes) become one query each, merged by sortKey in
- * the repository: FerretDB pushes down neither `$or` nor `$in`. Beyond this many, the groups with alternatives
- * are checked in the app on the documents the other conditions find.
+ * Alternatives (a place name written for several division codes): the largest group is `keys: {$in}` beside the
+ * `$all` of the single keys, in the same query (patched FerretDB pushes `$in` of strings down to the keys' GIN
+ * index, MongoDB scans its multikey index once per key); any further groups with alternatives become one query
+ * each, merged by sortKey in the repository (neither store serves `$or` of them from an index as one sorted
+ * scan). Beyond this many queries, those further groups are checked in the app on what the others find.
  */
 export const MAX_VARIANTS = 8;
 
@@ -31,7 +33,7 @@ export interface ArticleMatchInput {
 /** A list query in the only shapes both stores serve from an index: flat filters, one sort field, a limit. */
 export interface ArticleMatch {
   /**
-   * Flat filters (top-level fields, scalars, `$all`, one string range on sortKey; no `$and`, `$or`, `$in`):
+   * Flat filters (top-level fields, scalars, `$all` and `$in` of strings, one string range on sortKey; no `$and`, `$or`):
    * an article matches when it matches any of them. `sortKey` is left to the caller's keyset range.
    */
   filters: Array<Record<string, unknown>>;
@@ -95,14 +97,18 @@ export function buildArticleMatch(input: ArticleMatchInput): ArticleMatch {
   if (grams.length > 0) base.grams = { $all: grams };
   else if (prefix) base.grams = { $regex: `^${escapeRegex(prefix)}` };
 
-  const groups = input.keyGroups.filter((group) => group.length > 0);
-  let variants = variantsOf(groups);
+  const groups = input.keyGroups.map((group) => [...new Set(group)].sort()).filter((group) => group.length > 0);
+  // The largest group with alternatives is the query's `$in`; the rest are variants (or checked in the app).
+  const anyOf = groups.reduce<string[] | null>((largest, group) => (group.length > 1 && group.length > (largest?.length ?? 0) ? group : largest), null);
+  const others = groups.filter((group) => group !== anyOf);
+  let variants = variantsOf(others);
   let unchecked: string[][] = [];
   if (!variants) {
-    variants = [groups.filter((group) => group.length === 1).map((group) => group[0])];
-    unchecked = groups.filter((group) => group.length > 1);
+    variants = [others.filter((group) => group.length === 1).map((group) => group[0])];
+    unchecked = others.filter((group) => group.length > 1);
   }
-  const filters = variants.map((keys) => (keys.length > 0 ? { ...base, keys: { $all: [...new Set(keys)].sort() } } : { ...base }));
+  const keysCondition = (all: string[]): Record<string, string[]> => ({ ...(all.length > 0 ? { $all: [...new Set(all)].sort() } : {}), ...(anyOf ? { $in: anyOf } : {}) });
+  const filters = variants.map((all) => (all.length > 0 || anyOf ? { ...base, keys: keysCondition(all) } : { ...base }));
 
   const patterns = input.terms.map((term) => new RegExp(phrasePattern(term.text), 'u'));
   const check =
