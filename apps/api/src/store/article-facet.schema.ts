@@ -18,14 +18,14 @@ export class StoredArticleFacet {
 
 export const StoredArticleFacetSchema = SchemaFactory.createForClass(StoredArticleFacet);
 // facets=true on GET /v1/articles?person=|place=|…|source= [&from=&to=], and /v1/entities/:type/:name's related
-// entities: {keys: {$all: […]}, sortKey: range} sorted by sortKey desc, limit FACET_SAMPLE_SIZE.
+// entities: {keys: {$all: […], $in: […]}, sortKey: range} sorted by sortKey desc, limit FACET_SAMPLE_SIZE.
 StoredArticleFacetSchema.index({ keys: 1, sortKey: 1 }, { name: 'keys_sortKey' });
 // facets=true with only a date range (or nothing).
 StoredArticleFacetSchema.index({ sortKey: 1 }, { name: 'sortKey' });
 
 /** On FerretDB over PostgreSQL (see ARTICLE_FERRETDB_INDEXES): GIN on the keys' strings, a btree for the order. */
 export const ARTICLE_FACET_FERRETDB_INDEXES = [
-  // facets: {keys: {$all: […]}}.
+  // facets: {keys: {$all: […], $in: [a place name and its codes]}}.
   { key: { keys: 1 }, name: 'keys_elems' },
   // facets: ORDER BY sortKey DESC LIMIT FACET_SAMPLE_SIZE, with the date range.
   { key: { sortKey: 1 }, name: 'sortKey' },

@@ -43,14 +43,14 @@ export class StoredArticleSummary {
 
 export const StoredArticleSummarySchema = SchemaFactory.createForClass(StoredArticleSummary);
 // GET /v1/articles?person=|place=|within=|organization=|campaign=|source=|pageId=|page= [&from=&to=] without q,
-// either order, keyset cursor on sortKey (and /v1/entities/:type/:name's articles): {keys: {$all}, sortKey: range}.
+// either order, keyset cursor on sortKey (and /v1/entities/:type/:name's articles): {keys: {$all, $in}, sortKey: range}.
 StoredArticleSummarySchema.index({ keys: 1, sortKey: 1 }, { name: 'keys_sortKey' });
 // GET /v1/articles with no filter or only a date range: {sortKey: range}.
 StoredArticleSummarySchema.index({ sortKey: 1 }, { name: 'sortKey' });
 
 /** On FerretDB over PostgreSQL (see ARTICLE_FERRETDB_INDEXES): GIN on the keys' strings, a btree for the order. */
 export const ARTICLE_SUMMARY_FERRETDB_INDEXES = [
-  // lists: {keys: {$all: […]}}.
+  // lists: {keys: {$all: […], $in: [a place name and its division codes]}}.
   { key: { keys: 1 }, name: 'keys_elems' },
   // lists: ORDER BY sortKey [DESC] LIMIT n, the date range and the keyset cursor.
   { key: { sortKey: 1 }, name: 'sortKey' },

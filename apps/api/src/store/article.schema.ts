@@ -48,9 +48,9 @@ export type StoredArticleDocument = HydratedDocument<StoredArticle>;
 export const StoredArticleSchema = SchemaFactory.createForClass(StoredArticle);
 
 // Article by id, a page's articles, stitching and every write go through _id alone. The list queries are flat
-// filters (see search/article-match.builder.ts): top-level equality / $all / one sortKey range, sorted by sortKey.
+// filters (see search/article-match.builder.ts): top-level equality / $all / $in / one sortKey range, sorted by sortKey.
 // GET /v1/articles?person=|place=|within=|organization=|campaign=|source=|pageId=|page= [&from=&to=] either order,
-// keyset cursor on sortKey: {live: true, keys: {$all: […]}, sortKey: range}; also /v1/entities/:type/:name.
+// keyset cursor on sortKey: {live: true, keys: {$all: […], $in: […]}, sortKey: range}; also /v1/entities/:type/:name.
 StoredArticleSchema.index({ keys: 1, live: 1, sortKey: 1 }, { name: 'keys_live_sortKey' });
 // GET /v1/articles?q=[&filters]: {live: true, grams: {$all: [rarest first, …]}, [keys: {$all}], sortKey: range}.
 StoredArticleSchema.index({ grams: 1, live: 1, sortKey: 1 }, { name: 'grams_live_sortKey' });
@@ -59,14 +59,14 @@ StoredArticleSchema.index({ live: 1, sortKey: 1 }, { name: 'live_sortKey' });
 
 /**
  * The same queries on FerretDB over PostgreSQL (tools/infra/ferretdb-patches): single-field indexes only. A name
- * ending in `_elems` makes a GIN index on the field's strings as text[], which serves the pushed-down `$all` (a
+ * ending in `_elems` makes a GIN index on the field's strings as text[], which serves the pushed-down `$all` and `$in` (a
  * btree on an array of ~560 grams would not even fit its rows) and, through its element statistics, tells the
  * planner how common each key or pair is: a common one walks the sortKey btree newest first and stops after the
  * page, a rare one is looked up in the GIN index. A plain name is a btree (ORDER BY sortKey LIMIT n, the sortKey
  * range); `_stats` is planner statistics only.
  */
 export const ARTICLE_FERRETDB_INDEXES = [
-  // Every list filter: {keys: {$all: […]}} (entities, places, within, source, page).
+  // Every list filter: {keys: {$all: […], $in: […]}} (entities, places, within, source, page).
   { key: { keys: 1 }, name: 'keys_elems' },
   // q=: {grams: {$all: [pairs]}}.
   { key: { grams: 1 }, name: 'grams_elems' },
