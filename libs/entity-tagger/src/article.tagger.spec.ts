@@ -75,6 +75,22 @@ describe('people and their titles', () => {
     expect(byName.get('京')).toMatchObject({ code: '110000', canonicalName: '北京市' });
   });
 
+  it('reads a country at the head of a legislature, party, ministry or armed service as part of that body', () => {
+    const e = tagText('墨西哥参议院通过决议，智利共产党和赞比亚国防部发表声明。');
+    expect(names(e.organizations)).toEqual(['墨西哥参议院', '智利共产党', '赞比亚国防部']);
+    expect(names(e.places)).toEqual([]);
+  });
+
+  it('reads one abbreviation after a verb of going or staying as the place (访华, 抵京), not one inside another word', () => {
+    const e = tagText('总统抵京后访华，他驻港期间和旅美多年的学者出席。');
+    const byName = new Map(e.places.map((p) => [p.name, p]));
+    expect(names(e.places)).toEqual(['京', '华', '港', '美']);
+    expect(byName.get('华')?.canonicalName).toBe('中国');
+    expect(byName.get('京')).toMatchObject({ code: '110000', canonicalName: '北京市' });
+    // 京剧, 华人, 美国 and 日益 are words of their own; 现在 and 后来 are not 在 and 来.
+    expect(names(tagText('他在京剧院工作，来华人士增多，赴美国访问，在日益激烈的竞争中，现在京城很热，后来华为公司。').places)).toEqual(['美国']);
+  });
+
   it('does not cut a county\'s or city\'s short form out of a longer place name (北海道 is not 北海)', () => {
     expect(names(tagText('他去北海道旅游。').places)).toEqual([]);
     expect(names(tagText('广西北海市和北海。').places)).toEqual(['北海市', '北海']);
@@ -86,8 +102,8 @@ describe('people and their titles', () => {
   });
 
   it('keeps a country\'s official form whole and a photo credit out of a name', () => {
-    const e = tagText('波兰共和国总统和俄罗斯联邦代表团访华。新华社记者兰红光摄');
-    expect(names(e.places)).toEqual(['波兰共和国', '俄罗斯联邦']);
+    const e = tagText('波兰共和国总统和俄罗斯联邦外长访华。新华社记者兰红光摄');
+    expect(names(e.places)).toEqual(['波兰共和国', '俄罗斯联邦', '华']);
     expect(names(e.people)).toEqual(['兰红光']);
   });
 

@@ -4,7 +4,7 @@ import { joinedText, TaggerEngine, type TaggerOptions } from './tagger.engine';
 import type { ModelProposer, ModelSpan } from './model/model-proposal.filter';
 
 /** Bump when the tagger's output changes for the same input. */
-export const TAGGER_VERSION = 'tagger-1.4.5';
+export const TAGGER_VERSION = 'tagger-1.4.6';
 
 export type { TaggerOptions, ModelProposer, ModelSpan };
 

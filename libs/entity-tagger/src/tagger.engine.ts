@@ -9,7 +9,7 @@ import { bookTitles, datelines, quotations } from './recognize/markup.scanner';
 import { recognizeOrganizations } from './recognize/organization.recognizer';
 import { isDoctrineAt, recognizePeople, roleChain } from './recognize/person.recognizer';
 import { isPersonPos, jiebaLexicon } from './lexicon/jieba.lexicon';
-import { abbreviationRuns, runPlaces } from './recognize/abbreviation-run.rules';
+import { abbreviationRuns, runPlaces, visitedAbbreviations } from './recognize/abbreviation-run.rules';
 import { divisionsIn, headsDoctrine, insideFacilityName, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
@@ -118,6 +118,7 @@ export class TaggerEngine {
     const placeBlocked = blockedBy(placeKinds);
     // 中美关系, 京津冀地区: each abbreviation of a coordinated run is a place of its own, before the run is read as a region.
     const runs = abbreviationRuns(text, placeBlocked);
+    runs.push(...visitedAbbreviations(text, (start, end) => placeBlocked(start, end) || runs.some((r) => r.start < end && start < r.end)));
     const outsideRuns = (start: number, end: number): boolean => placeBlocked(start, end) || runs.some((r) => r.start < end && start < r.end);
     const cands = placeCandidates(0, text, outsideRuns);
     const inOrgs = organizations.flatMap((o) => divisionsIn(o.seg, o.name));

@@ -6,7 +6,7 @@ import { Trie } from './trie';
  * conjunctions, particles and light verbs. A character only counts when it does not begin a
  * dictionary word there (经 in 经济 or 和 in 和平 are not stops).
  */
-export const STOP_CHARS = new Set('在由对向与和及同跟是的了等并也还经据被把将让请为给从到于当而或又都就才且率陪见随偕赴至后时即'.split(''));
+export const STOP_CHARS = new Set('在由对向与和及同跟是的了等并也还经据被把将让请为给从到于当而或又都就才且率陪见随偕赴至后时即他她它我你您去往使'.split(''));
 const stopCodes = new Uint8Array(65536);
 for (const c of STOP_CHARS) stopCodes[c.charCodeAt(0)] = 1;
 

@@ -29,6 +29,8 @@ describe('what the rules accept of the model', () => {
     expect(acceptModelPlace('北斗大厦')).toBe(false);
     expect(acceptModelPlace('中国')).toBe(true);
     expect(acceptModelPlace('危桥')).toBe(false);
+    // A city's short form jieba files as a common noun (合肥, n) is the city where the model reads a place.
+    expect(acceptModelPlace('合肥')).toBe(true);
   });
 });
 

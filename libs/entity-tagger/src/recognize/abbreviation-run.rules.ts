@@ -78,6 +78,39 @@ export function runPlaces(run: string, start: number, after: string): PlaceHit[]
   return out;
 }
 
+// 访华, 抵京, 驻港, 旅美, 对日: verbs of going, staying and dealing that news writes straight before a place's
+// one-character abbreviation. 华 is China only here (华人, 华北 are words and fail the test below).
+const VISIT_VERBS = new Set('访来赴抵离返回在驻旅留进入晋对援侵抗'.split(''));
+const VISITED: Record<string, string> = { 华: '中国', 美: '美国', 俄: '俄罗斯', 日: '日本', 英: '英国', 法: '法国', 德: '德国', 韩: '韩国' };
+const VISITED_PROVINCES = new Set('京沪港台藏'.split(''));
+
+/**
+ * 访华, 抵京, 驻港, 旅美: one abbreviation straight after a verb of going, staying or dealing is a place mention (华 →
+ * 中国, 京 → 北京市 with its code), when it makes no word with the character after it (在京剧, 来华人, 赴美国 and
+ * 在日益 are other words) and the verb makes none with the character before it (现在, 后来, 存在 are not 在, 来).
+ * Only abbreviations that news uses this way alone; the others (新, 云, 宁…) mean too much else.
+ */
+export function visitedAbbreviations(text: string, blocked: (start: number, end: number) => boolean): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  const { words } = jiebaLexicon();
+  const isWord = (w: string): boolean => (words.get(w)?.freq ?? 0) >= 20;
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i];
+    if (!VISITED[c] && !VISITED_PROVINCES.has(c)) continue;
+    if (!VISIT_VERBS.has(text[i - 1])) continue;
+    if (i + 1 < text.length && (isAbbr(text[i + 1]) || isWord(text.slice(i, i + 2)) || isWord(text.slice(i, i + 3)))) continue;
+    if (i >= 2 && isHan(text.charCodeAt(i - 2)) && isWord(text.slice(i - 2, i))) continue;
+    if (blocked(i, i + 1)) continue;
+    if (VISITED[c]) {
+      out.push({ seg: 0, start: i, end: i + 1, name: c, division: null, canonicalName: VISITED[c], within: null });
+    } else {
+      const d = divisionIndex().byRaw.get(PROVINCE_ABBREVIATIONS[c]) ?? null;
+      out.push({ seg: 0, start: i, end: i + 1, name: c, division: d, canonicalName: d?.name ?? null, within: null });
+    }
+  }
+  return out;
+}
+
 function isAbbr(c: string): boolean {
   return !!(COUNTRY_ABBREVIATIONS[c] || PROVINCE_ABBREVIATIONS[c]);
 }

@@ -6,6 +6,7 @@ import { ADMIN_CHARS, ADMIN_PREFIXES, isOrgSuffix, knownOrgNames, knownOrgTrie, 
 import { scanStops, STOP_CHARS } from '../lexicon/stop.lexicon';
 import { titleHeadEndingAt, titleTrie } from '../lexicon/title.lexicon';
 import { Trie } from '../lexicon/trie';
+import { worldPlaceNames } from '../lexicon/world-place.lexicon';
 import { isHan, OPEN_QUOTES } from '../text/char-class.util';
 
 export interface OrgCandidate {
@@ -250,7 +251,15 @@ function isHeadAt(text: string, p: number, to: number): boolean {
   for (const h of divisionIndex().trie.matchAt(text, p, to)) {
     if (h.end - p >= 2 && h.values.some((f) => (f.short ? f.division.level <= 2 : f.division.level <= 3))) return true;
   }
+  // 墨西哥参议院, 赞比亚国防部: a country heads its bodies as a province heads its own.
+  if (countryAt(text, p, to)) return true;
   return knownOrgTrie().longestAt(text, p, to) !== null;
+}
+
+function countryAt(text: string, p: number, to: number): boolean {
+  const world = worldPlaceNames();
+  for (let len = 2; len <= 8 && p + len <= to; len++) if (world.get(text.slice(p, p + len)) === 'country') return true;
+  return false;
 }
 
 let prefixes: Trie<string> | null = null;
