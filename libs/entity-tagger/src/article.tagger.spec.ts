@@ -81,6 +81,21 @@ describe('people and their titles', () => {
     expect(names(e.places)).toEqual([]);
   });
 
+  it('reads a place before a feature word as the feature (马拉维湖, 朝鲜半岛), not before a longer word (中国海军)', () => {
+    const e = tagText('马拉维湖畔，朝鲜半岛局势，中国海军舰艇。');
+    // 湖畔 is a word, but a locative one: the lake is still named.
+    expect(names(e.places)).toEqual(['马拉维湖', '朝鲜半岛']);
+    expect(names(e.organizations)).toEqual(['中国海军']);
+    expect(e.places[0]).toMatchObject({ code: null, canonicalName: null });
+  });
+
+  it('does not read a country, or a country or province heading a word, as a person (马拉维总统, 香港回归)', () => {
+    const e = tagText('马拉维总统穆卢齐说，香港回归祖国。');
+    expect(names(e.people)).not.toContain('马拉维');
+    expect(names(e.people).filter((n) => n.startsWith('香港'))).toEqual([]);
+    expect(names(e.places)).toContain('马拉维');
+  });
+
   it('reads one abbreviation after a verb of going or staying as the place (访华, 抵京), not one inside another word', () => {
     const e = tagText('总统抵京后访华，他驻港期间和旅美多年的学者出席。');
     const byName = new Map(e.places.map((p) => [p.name, p]));

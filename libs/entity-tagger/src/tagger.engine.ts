@@ -12,6 +12,7 @@ import { isPersonPos, jiebaLexicon } from './lexicon/jieba.lexicon';
 import { abbreviationRuns, runPlaces, visitedAbbreviations } from './recognize/abbreviation-run.rules';
 import { divisionsIn, headsDoctrine, insideFacilityName, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
+import { extendToNamedFeatures } from './recognize/place-feature.rules';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
 import { type Division, divisionIndex } from './lexicon/division.index';
 import { homeDivisionsOfSource } from './lexicon/media.lexicon';
@@ -138,6 +139,8 @@ export class TaggerEngine {
       const d = divisionOfModelPlace(p.name);
       places.push({ ...p, division: d?.division ?? null, canonicalName: d?.canonicalName ?? null, within: null });
     }
+
+    extendToNamedFeatures(text, places, placeBlocked);
 
     const dict = this.campaigns.get();
     const notByline = blockedBy(['byline']);

@@ -5,6 +5,8 @@ describe('what the rules accept of the model', () => {
   it('people: plausible Chinese names and foreign names, not boundaries gone wrong or forms of address', () => {
     expect(acceptModelPerson('王建国')).toBe(true);
     expect(acceptModelPerson('欧阳明')).toBe(true);
+    expect(acceptModelPerson('马拉维')).toBe(false);
+    expect(acceptModelPerson('香港回')).toBe(false);
     expect(acceptModelPerson('约翰·史密斯')).toBe(true);
     expect(acceptModelPerson('王建国同志')).toBe(false);
     expect(acceptModelPerson('李女士')).toBe(false);

@@ -49,6 +49,8 @@ export function acceptModelPerson(name: string): boolean {
     return parts.every((p) => p.length >= 1 && isAllHan(p)) && name.length <= 16;
   }
   if (!isAllHan(name)) return false;
+  // 马拉维, 吉隆坡: a country or a place jieba lists is that place, even where the model reads a foreign name.
+  if (worldPlaceNames().has(name) || /^ns/.test(jiebaLexicon().words.get(name)?.pos ?? '')) return false;
   // A name jieba's dictionary lists as a person's (nr, nrt: 毛泽东, transliterations) is one the rules know too,
   // unless what follows the surname is a word of another kind (李女士, 王老师: a form of address).
   const { words } = jiebaLexicon();

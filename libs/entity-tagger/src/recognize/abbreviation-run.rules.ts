@@ -14,6 +14,9 @@ export const COUNTRY_ABBREVIATIONS: Record<string, string> = {
   波: '波兰', 匈: '匈牙利', 捷: '捷克', 希: '希腊', 埃: '埃及', 墨: '墨西哥', 蒙: '蒙古', 老: '老挝', 缅: '缅甸', 柬: '柬埔寨',
 };
 
+/** Continents by their first character, as in 亚欧, 欧美, 亚非拉: of the countries' level, so a run may mix them. */
+export const CONTINENT_ABBREVIATIONS: Record<string, string> = { 亚: '亚洲', 欧: '欧洲', 非: '非洲', 拉: '拉丁美洲' };
+
 // What follows a coordinated compound of abbreviations: a relation between the places or the region they form.
 const RELATION = /^(?:关系|两国|三国|四国|五国|六国|双方|三方|四方|合作|贸易|经贸|边境|边界|地区|两地|三地|四地|五地|联合|会谈|会晤|协定|协议|峰会|首脑|元首|领导人|外长|友好|友谊|对话|谈判|磋商|交流|建交|同胞|协同|一体化|战略|伙伴|联合声明|交界|毗邻)/;
 // Words that say a country run (两国, 三国, 首脑) or a province run (两地, 三地, 同胞) when a run reads both ways.
@@ -60,7 +63,7 @@ export function runPlaces(run: string, start: number, after: string): PlaceHit[]
   const chars = [...run];
   if (chars.length < 2 || chars.length > 4 || new Set(chars).size !== chars.length) return out;
   {
-    const countries = chars.every((c) => COUNTRY_ABBREVIATIONS[c]);
+    const countries = chars.every((c) => COUNTRY_ABBREVIATIONS[c] || CONTINENT_ABBREVIATIONS[c]);
     const provinces = chars.every((c) => PROVINCE_ABBREVIATIONS[c]);
     if (!countries && !provinces) return out;
     const asCountries = countries && (!provinces || COUNTRY_CUE.test(after));
@@ -68,7 +71,7 @@ export function runPlaces(run: string, start: number, after: string): PlaceHit[]
       const c = chars[k];
       const at = start + k;
       if (asCountries) {
-        out.push({ seg: 0, start: at, end: at + 1, name: c, division: null, canonicalName: COUNTRY_ABBREVIATIONS[c], within: null });
+        out.push({ seg: 0, start: at, end: at + 1, name: c, division: null, canonicalName: COUNTRY_ABBREVIATIONS[c] ?? CONTINENT_ABBREVIATIONS[c], within: null });
       } else {
         const d = divisionIndex().byRaw.get(PROVINCE_ABBREVIATIONS[c]) ?? null;
         out.push({ seg: 0, start: at, end: at + 1, name: c, division: d, canonicalName: d?.name ?? null, within: null });

@@ -4,6 +4,7 @@ import { afterWordTrie, NAME_ENDERS } from '../lexicon/person-cue.lexicon';
 import { isStopCharAt, STOP_CHARS } from '../lexicon/stop.lexicon';
 import { surnameLength } from '../lexicon/surname.lexicon';
 import { titleHeadEndingAt, titleTrie } from '../lexicon/title.lexicon';
+import { worldPlaceNames } from '../lexicon/world-place.lexicon';
 import { isAllHan, isClauseBreak, isHan } from '../text/char-class.util';
 
 // Characters that do not end (LAST) or begin (FIRST) a given name: function words, organ and place endings.
@@ -40,9 +41,18 @@ export function plausibleName(name: string, knownTwo = false): boolean {
     if (g && STOP_CHARS.has(name[0])) return false;
     if (g && ((NOT_GIVEN_POS.has(g.pos) && g.freq >= 200) || (COMMON_WORD_POS.has(g.pos) && g.freq >= 2000))) return false;
   }
+  // 马拉维 (Malawi) is a country, whatever its first character says; 香港回(归), 法国新(闻): a country or a province
+  // heading the "name" is that place and the start of the next word.
+  if (worldPlaceNames().get(name) === 'country' || startsWithCountryOrProvince(name)) return false;
   // 武宁 (武宁县) is a place; towns' short forms are too many to rule names out.
   if (divisionIndex().trie.valuesOf(name, 0, name.length)?.some((f) => f.division.level <= 3)) return false;
   return true;
+}
+
+function startsWithCountryOrProvince(name: string): boolean {
+  const world = worldPlaceNames();
+  for (let len = 2; len < name.length; len++) if (world.get(name.slice(0, len)) === 'country') return true;
+  return divisionIndex().trie.matchAt(name, 0, name.length - 1).some((h) => h.end >= 2 && h.values.some((f) => f.division.level === 1));
 }
 
 /** Byline names only need to look like a name: the label already says it is one (旷达 is also a word). */
