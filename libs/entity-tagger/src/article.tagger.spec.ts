@@ -75,6 +75,11 @@ describe('people and their titles', () => {
     expect(byName.get('京')).toMatchObject({ code: '110000', canonicalName: '北京市' });
   });
 
+  it('does not read a descriptor and an ending as an organization (两国政府, 县级人民政府, 唯一合法政府)', () => {
+    const e = tagText('两国政府签署协定，县级人民政府负责，中国政府是唯一合法政府。');
+    expect(names(e.organizations)).toEqual(['中国政府']);
+  });
+
   it('reads a country at the head of a legislature, party, ministry or armed service as part of that body', () => {
     const e = tagText('墨西哥参议院通过决议，智利共产党和赞比亚国防部发表声明。');
     expect(names(e.organizations)).toEqual(['墨西哥参议院', '智利共产党', '赞比亚国防部']);

@@ -21,6 +21,10 @@ const STRONG_BEFORE = /(?:公司|集团|大学|学院|法院|检察院|医院|�
 /** Parts of speech that make a dictionary word an ordinary noun phrase rather than a name stem. */
 const NAME_POS = new Set(['nt', 'ns', 'nz', 'nr', 'nrt', 'nrfg', 'j', 'x', 'eng']);
 const GENERIC_DESCRIPTORS = new Set(['乡村', '农村', '城乡', '城区', '中小', '各类', '部分', '当地', '本地', '各地', '全市', '全省', '全县', '多家', '各级', '民办', '公办', '企业']);
+/** 两国政府, 各国议会, 县级人民政府, 当地人民法院: a count of countries, a level or a locality describes a body, it names none. */
+const DESCRIPTOR = '(?:[两三四五六七八九十几多各诸]国|[省市县区乡镇村各]级|当地|地方|基层|上级|下级|同级|本级|唯一合法|合法)';
+const DESCRIPTOR_STEM = new RegExp(`^${DESCRIPTOR}(?:人民)?$`);
+const DESCRIPTOR_BEFORE = new RegExp(`${DESCRIPTOR}$`);
 /** Stems that only point at an organization (该公司, 各大学, 子公司). */
 const GENERIC_STEMS = new Set(['该', '本', '这', '那', '各', '每', '其', '此', '我', '全', '分', '子', '总', '母', '一家', '这家', '两家', '多家', '各大', '相关', '有关', '上市', '国有', '民营', '外资', '合资', '私营', '龙头', '骨干', '重点']);
 
@@ -36,6 +40,8 @@ export function recognizeOrganizations(text: string, blocked: (start: number, en
   for (let i = 0; i < text.length; i++) {
     for (const hit of names.matchAt(text, i)) {
       // 红网 in 走红网络 or 红网红: a short name read across a word on either side is not the name.
+      // 县级人民政府, 当地公安局: a dictionary body after a descriptor is a description.
+      if (i > 0 && DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, i - 4), i))) continue;
       if (hit.end - i <= 3 && isMediaName(hit.values[0]) && ((i > 0 && words.has(text.slice(i - 1, i + 1))) || words.has(text.slice(hit.end - 1, hit.end + 1)))) continue;
       found.push({ start: i, end: hit.end, name: hit.values[0] });
     }
@@ -60,13 +66,19 @@ function isMediaName(name: string): boolean {
   return media.has(name);
 }
 
+/** A dictionary organization that is a descriptor and an ending (合法政府): no name. */
+function describesOnly(name: string): boolean {
+  for (let k = 1; k < name.length; k++) if (isOrgSuffix(name.slice(k)) && DESCRIPTOR_STEM.test(name.slice(0, k))) return true;
+  return false;
+}
+
 let nameTrie: Trie<string> | null = null;
 /** National organs, news media and the organizations jieba knows, in one trie. */
 function orgNameTrie(): Trie<string> {
   if (nameTrie) return nameTrie;
   const t = new Trie<string>();
   for (const n of [...NATIONAL_ORGANS, ...NATIONAL_MEDIA, ...Object.keys(REGIONAL_MEDIA)]) if (!t.has(n)) t.add(n, n);
-  for (const n of knownOrgNames()) if (!t.has(n)) t.add(n, n);
+  for (const n of knownOrgNames()) if (!t.has(n) && !describesOnly(n)) t.add(n, n);
   nameTrie = t;
   return t;
 }
@@ -122,6 +134,8 @@ function candidateEndingWith(text: string, sufStart: number, end: number, strong
     const stem = text.slice(start, sufStart);
     if (stem.length < 2 && !(stem.length === 1 && ADMIN_CHARS.has(stem))) return null;
     if (isGenericStem(stem)) return null;
+    // 县级人民政府 read from its 政府: the 人民 of a described body is not a name either.
+    if (stem === '人民' && DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return null;
   } else if (!quoteOk || start > quote) {
     const head = firstHead(text, start, sufStart);
     if (head < 0) return null;
@@ -289,8 +303,9 @@ function isBrandPrefix(s: string): boolean {
   return s.length >= 2 && s.length <= 3 && !jiebaLexicon().words.has(s);
 }
 
-function isGenericStem(stem: string): boolean {
+export function isGenericStem(stem: string): boolean {
   if (GENERIC_STEMS.has(stem) || /^[这那该每各一两三几本][所家个座]$/.test(stem)) return true;
+  if (DESCRIPTOR_STEM.test(stem)) return true;
   // 宁乡乡村学校: a place and a description, not a name.
   const placeLen = divisionIndex().trie.longestAt(stem, 0)?.end ?? 0;
   if (placeLen && GENERIC_DESCRIPTORS.has(stem.slice(placeLen))) return true;
