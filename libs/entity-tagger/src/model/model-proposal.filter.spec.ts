@@ -6,6 +6,13 @@ describe('what the rules accept of the model', () => {
     expect(acceptModelPerson('王建国')).toBe(true);
     expect(acceptModelPerson('欧阳明')).toBe(true);
     expect(acceptModelPerson('马拉维')).toBe(false);
+    // jieba files 周恩来 under time words and 刘澜涛 under nouns: with the model's PER they are names.
+    expect(acceptModelPerson('周恩来')).toBe(true);
+    expect(acceptModelPerson('刘澜涛')).toBe(true);
+    expect(acceptModelPerson('江主席')).toBe(false);
+    expect(acceptModelPerson('小平', '同志')).toBe(true);
+    expect(acceptModelPerson('小平')).toBe(false);
+    expect(acceptModelPerson('大家', '同志')).toBe(false);
     expect(acceptModelPerson('香港回')).toBe(false);
     expect(acceptModelPerson('约翰·史密斯')).toBe(true);
     expect(acceptModelPerson('王建国同志')).toBe(false);

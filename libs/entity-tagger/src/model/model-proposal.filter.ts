@@ -6,7 +6,7 @@ import { isBareOrgan } from '../recognize/organization.recognizer';
 import { surnameLength } from '../lexicon/surname.lexicon';
 import { worldPlaceNames } from '../lexicon/world-place.lexicon';
 import { isChinaCompanyShortForm } from '../recognize/company-context.rules';
-import { plausibleName } from '../recognize/person-name.rules';
+import { plausibleName, vouchedName } from '../recognize/person-name.rules';
 import { isGenericAreaName } from '../recognize/place.recognizer';
 import type { Division } from '../lexicon/division.index';
 import { isAllHan, isHan } from '../text/char-class.util';
@@ -34,6 +34,14 @@ const MEDIA_ENDING = /(?:日报|晚报|时报|早报|商报|报|网|卫视|电�
 const PLACE_ENDING = /(?:[山峰岭江河湖海洋湾港岛洲川溪泉峡谷原村庄屯寨镇乡区县州省国关口坝滩]|山脉|社区)$/;
 // Built things (桥, 楼, 馆…) and the facility endings of the place rules: facilities are not place mentions.
 const STRUCTURE_LAST = new Set([...'桥楼厅馆站场园店厦坊亭塔门院校厂库']);
+// Word classes a two-character given name is not (各位同志, 广大同志: pronouns, numerals, adverbs, adjectives).
+const EVERYDAY_WORD_POS = new Set(['r', 'm', 'd', 'p', 'c', 'u', 'q', 'f', 't', 'v', 'a']);
+
+/** No word, a name's word, or a rare word of no everyday class: what a given name can be (大家, 青年, 全体 are not). */
+function isRareWord(name: string): boolean {
+  const e = jiebaLexicon().words.get(name);
+  return !e || isPersonPos(e.pos) || (e.freq < 500 && !EVERYDAY_WORD_POS.has(e.pos));
+}
 const PROPER_NAME_POS = new Set(['ns', 'nsf', 'nr', 'nrt', 'nrfg', 'nz']);
 
 /**
@@ -42,8 +50,10 @@ const PROPER_NAME_POS = new Set(['ns', 'nsf', 'nr', 'nrt', 'nrfg', 'nz']);
  * with a surname and are not a word jieba knows as something else). A span that starts with a surname but fails the
  * name rules is a misplaced boundary (张剑飞同志), not a name.
  */
-export function acceptModelPerson(name: string): boolean {
+export function acceptModelPerson(name: string, after = ''): boolean {
   if (name.length < 2) return false;
+  // 小平同志, 恩来同志: a given name alone before 同志 is how the party names its own; with the model's PER it is one.
+  if (name.length === 2 && after.startsWith('同志') && isAllHan(name) && !surnameLength(name) && isRareWord(name)) return true;
   if (FOREIGN_SEPARATOR.test(name)) {
     const parts = name.split(FOREIGN_SEPARATOR);
     return parts.every((p) => p.length >= 1 && isAllHan(p)) && name.length <= 16;
@@ -59,7 +69,7 @@ export function acceptModelPerson(name: string): boolean {
     const rest = surname ? words.get(name.slice(surname)) : undefined;
     if (!rest || isPersonPos(rest.pos)) return true;
   }
-  if (plausibleName(name, true)) return true;
+  if (plausibleName(name, true) || vouchedName(name)) return true;
   if (surnameLength(name) > 0 || name.length < 3 || name.length > 8) return false;
   const e = jiebaLexicon().words.get(name);
   return !e || isPersonPos(e.pos);
@@ -136,14 +146,14 @@ export function acceptedProposals(
   text: string,
   proposals: readonly ModelSpan[],
   type: ModelSpan['type'],
-  accept: (name: string) => boolean,
+  accept: (name: string, after: string) => boolean,
   blocked: (start: number, end: number) => boolean,
 ): Array<{ seg: number; start: number; end: number; name: string }> {
   const out: Array<{ seg: number; start: number; end: number; name: string }> = [];
   for (const p of proposals) {
     if (p.type !== type || p.end > text.length) continue;
     const name = text.slice(p.start, p.end);
-    if (name.includes('\n') || !accept(name) || blocked(p.start, p.end)) continue;
+    if (name.includes('\n') || !accept(name, text.slice(p.end, p.end + 2)) || blocked(p.start, p.end)) continue;
     out.push({ seg: 0, start: p.start, end: p.end, name });
   }
   return out;
