@@ -86,6 +86,12 @@ describe('people and their titles', () => {
     expect(names(e.places)).toEqual([]);
   });
 
+  it('reads a country\'s abbreviation before 方 (side) as the country (中方, 美方), not inside other words (集中方式, 中方面)', () => {
+    const e = tagText('中方和美方签署协议，英方表示欢迎。要集中方式方法。');
+    expect(names(e.places)).toEqual(['中', '美', '英']);
+    expect(e.places.map((p) => p.canonicalName)).toEqual(['中国', '美国', '英国']);
+  });
+
   it('reads a place before a feature word as the feature (马拉维湖, 朝鲜半岛), not before a longer word (中国海军)', () => {
     const e = tagText('马拉维湖畔，朝鲜半岛局势，中国海军舰艇。');
     // 湖畔 is a word, but a locative one: the lake is still named.

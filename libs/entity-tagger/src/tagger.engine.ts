@@ -9,7 +9,7 @@ import { bookTitles, datelines, quotations } from './recognize/markup.scanner';
 import { recognizeOrganizations } from './recognize/organization.recognizer';
 import { isDoctrineAt, recognizePeople, roleChain } from './recognize/person.recognizer';
 import { isPersonPos, jiebaLexicon } from './lexicon/jieba.lexicon';
-import { abbreviationRuns, runPlaces, visitedAbbreviations } from './recognize/abbreviation-run.rules';
+import { abbreviationRuns, modelAbbreviationPlace, runPlaces, sideAbbreviations, visitedAbbreviations } from './recognize/abbreviation-run.rules';
 import { divisionsIn, headsDoctrine, insideFacilityName, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
 import { extendToNamedFeatures } from './recognize/place-feature.rules';
@@ -119,14 +119,21 @@ export class TaggerEngine {
     const placeBlocked = blockedBy(placeKinds);
     // 中美关系, 京津冀地区: each abbreviation of a coordinated run is a place of its own, before the run is read as a region.
     const runs = abbreviationRuns(text, placeBlocked);
-    runs.push(...visitedAbbreviations(text, (start, end) => placeBlocked(start, end) || runs.some((r) => r.start < end && start < r.end)));
     const outsideRuns = (start: number, end: number): boolean => placeBlocked(start, end) || runs.some((r) => r.start < end && start < r.end);
+    // 访华, 抵京; 中方, 美方: one abbreviation after a verb of going or before 方 (side) is a place too.
+    runs.push(...visitedAbbreviations(text, outsideRuns));
+    runs.push(...sideAbbreviations(text, outsideRuns));
     const cands = placeCandidates(0, text, outsideRuns);
     const inOrgs = organizations.flatMap((o) => divisionsIn(o.seg, o.name));
     const places = resolvePlaces(cands, doc, (_seg, start, end) => outsideRuns(start, end), this.homeCodes(), inOrgs);
     places.push(...runs);
     resolveShortForms(organizations, this.home.length ? this.home : this.configuredHome(), places);
     const placeTaken = (start: number, end: number): boolean => placeBlocked(start, end) || places.some((p) => p.start < end && start < p.end);
+    for (const p of proposals) {
+      if (p.type !== 'LOC' || p.end - p.start !== 1 || placeTaken(p.start, p.end)) continue;
+      const abbreviation = modelAbbreviationPlace(text, p.start);
+      if (abbreviation) places.push(abbreviation);
+    }
     for (const p of acceptedProposals(text, proposals, 'LOC', acceptModelPlace, placeTaken)) {
       // 中国特色社会主义, 中国动力谷展示中心: the rules' nesting holds for the model's places too.
       if (headsDoctrine(text, p.end) || insideFacilityName(text, p.end)) continue;

@@ -111,7 +111,10 @@ export function acceptModelPlace(name: string): boolean {
   const e = words.get(name);
   // A division the place rules left out for want of context (a county's short form alone): the model's reading of
   // the sentence is that context; generic names (城区, 新区) and words of another kind stay out.
-  if (divisionIndex().forms.has(name)) return !isGenericAreaName(name) && (!e || e.pos === 'ns' || e.pos === 'nsf' || e.pos === 'n');
+  // jieba files many divisions under other proper-name kinds (张家口 nr, 广元 nz, 香港特别行政区 nt): with the model's
+  // LOC, only an everyday word of another class (安定, a verb) is not the place; a full name always is.
+  const forms = divisionIndex().forms.get(name);
+  if (forms) return !isGenericAreaName(name) && (!e || forms.some((f) => !f.short) || !EVERYDAY_WORD_POS.has(e.pos));
   if (worldPlaceNames().has(name)) return true;
   // A word of the language of another kind (a noun, a verb) is not a name, whatever the model says; a proper name
   // jieba files under people or other names (nr, nrt for transliterations, nz) can be a place where the model reads one.

@@ -1,6 +1,6 @@
 import { divisionIndex } from '../lexicon/division.index';
 import { jiebaLexicon } from '../lexicon/jieba.lexicon';
-import { PROVINCE_ABBREVIATIONS } from '../lexicon/region.lexicon';
+import { AMBIGUOUS_ABBREVIATIONS, PROVINCE_ABBREVIATIONS } from '../lexicon/region.lexicon';
 import { isHan } from '../text/char-class.util';
 import type { PlaceHit } from '../text/span.model';
 
@@ -112,6 +112,45 @@ export function visitedAbbreviations(text: string, blocked: (start: number, end:
     }
   }
   return out;
+}
+
+/**
+ * 中方, 美方, 英方, 港方: a country's (or 港's, 台's) abbreviation before 方 (side) is that country in talks and
+ * agreements. Not where the abbreviation makes a word with the character before it (集中方式, 增加方法) or 方 with the
+ * one after it (方面, 方向, 方式).
+ */
+export function sideAbbreviations(text: string, blocked: (start: number, end: number) => boolean): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  const { words } = jiebaLexicon();
+  const isWord = (w: string): boolean => (words.get(w)?.freq ?? 0) >= 20;
+  for (let i = text.indexOf('方'); i > 0; i = text.indexOf('方', i + 1)) {
+    const at = i - 1;
+    const c = text[at];
+    const place = c === '港' || c === '台' ? modelAbbreviationPlace(text, at, true) : COUNTRY_ABBREVIATIONS[c] && !PROVINCE_ABBREVIATIONS[c] ? modelAbbreviationPlace(text, at, true) : null;
+    if (!place) continue;
+    if (at > 0 && isHan(text.charCodeAt(at - 1)) && (isWord(text.slice(at - 1, at + 1)) || isAbbr(text[at - 1]))) continue;
+    if (i + 1 < text.length && isWord(text.slice(i, i + 2))) continue;
+    if (blocked(at, i + 1)) continue;
+    out.push(place);
+  }
+  return out;
+}
+
+/**
+ * 俄, 英, 港, 沪 where the model reads a one-character place (俄方, 英方 aside: those make words): the abbreviation's
+ * place, when the character has one reading here (澳 is Macao or Australia, 新 and 云 are mostly not places) and makes
+ * no word with the one after it.
+ */
+export function modelAbbreviationPlace(text: string, at: number, beforeWordOk = false): PlaceHit | null {
+  const c = text[at];
+  const country = VISITED[c] ?? (PROVINCE_ABBREVIATIONS[c] ? undefined : COUNTRY_ABBREVIATIONS[c]);
+  const province = !country && PROVINCE_ABBREVIATIONS[c] && (!AMBIGUOUS_ABBREVIATIONS.has(c) || VISITED_PROVINCES.has(c));
+  if (!country && !province) return null;
+  const { words } = jiebaLexicon();
+  if (!beforeWordOk && at + 1 < text.length && (words.get(text.slice(at, at + 2))?.freq ?? 0) >= 20) return null;
+  if (country) return { seg: 0, start: at, end: at + 1, name: c, division: null, canonicalName: country, within: null };
+  const d = divisionIndex().byRaw.get(PROVINCE_ABBREVIATIONS[c]) ?? null;
+  return { seg: 0, start: at, end: at + 1, name: c, division: d, canonicalName: d?.name ?? null, within: null };
 }
 
 function isAbbr(c: string): boolean {
