@@ -80,6 +80,15 @@ describe('people and their titles', () => {
     expect(names(e.organizations)).toEqual(['中国政府']);
   });
 
+  it('names a congress with its ordinal and the body that holds it (中国共产党第十五次全国代表大会, 第九届全国人民代表大会)', () => {
+    const e = tagText('中国共产党第十五次全国代表大会在北京召开。第九届全国人民代表大会第一次会议开幕。');
+    expect(names(e.organizations)).toEqual(['中国共产党第十五次全国代表大会', '第九届全国人民代表大会']);
+  });
+
+  it('reads a department of a medium or a known body as part of it (人民日报国际部)', () => {
+    expect(names(tagText('人民日报国际部主办。').organizations)).toEqual(['人民日报国际部']);
+  });
+
   it('reads a country at the head of a legislature, party, ministry or armed service as part of that body', () => {
     const e = tagText('墨西哥参议院通过决议，智利共产党和赞比亚国防部发表声明。');
     expect(names(e.organizations)).toEqual(['墨西哥参议院', '智利共产党', '赞比亚国防部']);

@@ -267,7 +267,7 @@ function isHeadAt(text: string, p: number, to: number): boolean {
   }
   // 墨西哥参议院, 赞比亚国防部: a country heads its bodies as a province heads its own.
   if (countryAt(text, p, to)) return true;
-  return knownOrgTrie().longestAt(text, p, to) !== null;
+  return knownOrgTrie().longestAt(text, p, to) !== null || orgNameTrie().longestAt(text, p, to) !== null;
 }
 
 function countryAt(text: string, p: number, to: number): boolean {
