@@ -85,6 +85,12 @@ describe('people and their titles', () => {
     expect(names(e.organizations)).toEqual(['中国共产党第十五次全国代表大会', '第九届全国人民代表大会']);
   });
 
+  it('reads a country and a dash before a body named for China as one bilateral body, and a body of a body as one', () => {
+    const e = tagText('圭亚那—中国友好协会会长发言，黄埔军校同学会和东南亚国家联盟出席。');
+    expect(names(e.organizations)).toEqual(['圭亚那—中国友好协会', '黄埔军校同学会', '东南亚国家联盟']);
+    expect(names(e.places)).toEqual([]);
+  });
+
   it('reads a department of a medium or a known body as part of it (人民日报国际部)', () => {
     expect(names(tagText('人民日报国际部主办。').organizations)).toEqual(['人民日报国际部']);
   });

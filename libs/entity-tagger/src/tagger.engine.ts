@@ -12,7 +12,7 @@ import { isPersonPos, jiebaLexicon } from './lexicon/jieba.lexicon';
 import { abbreviationRuns, modelAbbreviationPlace, runPlaces, sideAbbreviations, visitedAbbreviations } from './recognize/abbreviation-run.rules';
 import { divisionsIn, headsDoctrine, insideFacilityName, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
-import { extendCongressNames } from './recognize/congress-name.rules';
+import { extendBilateralNames, extendCongressNames } from './recognize/compound-org.rules';
 import { extendToNamedFeatures } from './recognize/place-feature.rules';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
 import { type Division, divisionIndex } from './lexicon/division.index';
@@ -115,7 +115,8 @@ export class TaggerEngine {
     }
     organizations.push(...companyShortForms(doc, organizations, spans));
     // 中国共产党第十五次全国代表大会: a congress takes its ordinal and the body that holds it.
-    for (const o of extendCongressNames(text, organizations)) spans.add(0, o.start, o.end, 'org');
+    // 圭亚那—中国友好协会: a country and a dash before a body named for China make one bilateral body.
+    for (const o of [...extendCongressNames(text, organizations), ...extendBilateralNames(text, organizations)]) spans.add(0, o.start, o.end, 'org');
     const people = this.people(layout, doc, spans, byline, proposals);
 
     const placeKinds: BlockKind[] = ['book', 'quote', 'dateline', 'org', 'person', 'facility', 'byline'];

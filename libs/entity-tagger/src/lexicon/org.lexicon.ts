@@ -20,6 +20,8 @@ const WEAK_SUFFIXES = [
   '政法委', '网信办', '网', '人大', '编办', '发改委', '卫健委', '教育局', '财政局', '支队', '大队', '总队',
   // Legislatures, parties and armed services, which a country or a region names (墨西哥参议院, 智利共产党, 美国海军).
   '议会', '国会', '参议院', '众议院', '上议院', '下议院', '共产党', '社会党', '工党', '民主党', '共和党', '人民党', '海军', '陆军', '空军',
+  // Bodies of a body (黄埔军校同学会, 比利时通用银行总行) and alliances (东南亚国家联盟).
+  '同学会', '校友会', '联谊会', '理事会', '董事会', '分会', '总行', '分行', '支行', '联盟', '同盟', '游击队', '同盟军',
 ];
 
 /** National organs that are named without any ending we could key on. */

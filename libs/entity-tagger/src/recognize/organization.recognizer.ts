@@ -6,6 +6,7 @@ import { ADMIN_CHARS, ADMIN_PREFIXES, isOrgSuffix, knownOrgNames, knownOrgTrie, 
 import { scanStops, STOP_CHARS } from '../lexicon/stop.lexicon';
 import { titleHeadEndingAt, titleTrie } from '../lexicon/title.lexicon';
 import { Trie } from '../lexicon/trie';
+import { MACRO_REGIONS } from '../lexicon/region.lexicon';
 import { worldPlaceNames } from '../lexicon/world-place.lexicon';
 import { isHan, OPEN_QUOTES } from '../text/char-class.util';
 
@@ -265,14 +266,20 @@ function isHeadAt(text: string, p: number, to: number): boolean {
   for (const h of divisionIndex().trie.matchAt(text, p, to)) {
     if (h.end - p >= 2 && h.values.some((f) => (f.short ? f.division.level <= 2 : f.division.level <= 3))) return true;
   }
-  // 墨西哥参议院, 赞比亚国防部: a country heads its bodies as a province heads its own.
+  // 墨西哥参议院, 赞比亚国防部, 东南亚国家联盟: a country or a world region heads its bodies as a province heads its own.
   if (countryAt(text, p, to)) return true;
   return knownOrgTrie().longestAt(text, p, to) !== null || orgNameTrie().longestAt(text, p, to) !== null;
 }
 
+let macroRegions: Set<string> | null = null;
+/** A country or a world region (东南亚国家联盟, 亚洲开发银行) starting at p. */
 function countryAt(text: string, p: number, to: number): boolean {
   const world = worldPlaceNames();
-  for (let len = 2; len <= 8 && p + len <= to; len++) if (world.get(text.slice(p, p + len)) === 'country') return true;
+  macroRegions ??= new Set(MACRO_REGIONS);
+  for (let len = 2; len <= 8 && p + len <= to; len++) {
+    const name = text.slice(p, p + len);
+    if (world.get(name) === 'country' || macroRegions.has(name)) return true;
+  }
   return false;
 }
 

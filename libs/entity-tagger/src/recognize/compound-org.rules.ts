@@ -1,3 +1,4 @@
+import { worldPlaceNames } from '../lexicon/world-place.lexicon';
 import type { NamedHit } from '../text/span.model';
 
 // The bodies that sit by number: a party's or the people's congress, a committee of the whole.
@@ -28,5 +29,28 @@ export function extendCongressNames(text: string, organizations: NamedHit[]): Na
     extended.push(o);
   }
   if (replaced.length) organizations.splice(0, organizations.length, ...organizations.filter((o) => !replaced.includes(o)));
+  return extended;
+}
+
+const DASHES = new Set(['—', '－', '-', '–']);
+
+/**
+ * 圭亚那—中国友好协会, 秘鲁—中国文化协会: a country and a dash before a body named for China are one bilateral body.
+ * Changes the hits in place; returns those extended.
+ */
+export function extendBilateralNames(text: string, organizations: NamedHit[]): NamedHit[] {
+  const extended: NamedHit[] = [];
+  const world = worldPlaceNames();
+  for (const o of organizations) {
+    if (o.start < 3 || !DASHES.has(text[o.start - 1]) || !o.name.startsWith('中国')) continue;
+    for (let len = 8; len >= 2; len--) {
+      const from = o.start - 1 - len;
+      if (from < 0 || world.get(text.slice(from, o.start - 1)) !== 'country') continue;
+      o.start = from;
+      o.name = text.slice(from, o.end);
+      extended.push(o);
+      break;
+    }
+  }
   return extended;
 }
