@@ -91,6 +91,11 @@ describe('people and their titles', () => {
     expect(names(e.places)).toEqual([]);
   });
 
+  it('reads a noun before a paper\'s ending as the paper, a court by its kind, committees of an event and hotels', () => {
+    const e = tagText('经济日报和环球时报报道，香港特区终审法院、高等法院，株洲马拉松组委会在湖南长城宾馆开会。他今日报道了此事。');
+    expect(names(e.organizations)).toEqual(['经济日报', '环球时报', '香港特区终审法院', '高等法院', '株洲马拉松组委会', '湖南长城宾馆']);
+  });
+
   it('reads a department of a medium or a known body as part of it (人民日报国际部)', () => {
     expect(names(tagText('人民日报国际部主办。').organizations)).toEqual(['人民日报国际部']);
   });

@@ -67,6 +67,24 @@ function isMediaName(name: string): boolean {
   return media.has(name);
 }
 
+const PAPER_SUFFIX = /^(?:日报|时报|晚报|晨报|商报|周报|都市报)$/;
+const PAPER_STEM_POS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j']);
+/**
+ * 经济日报, 工人日报, 环球时报: a noun before a paper's ending is the paper's name, though the noun alone is no name
+ * (not before 报道 or 报告: 今日报道 is a report).
+ */
+function paperName(text: string, stem: string, suffix: string, end: number): boolean {
+  if (!PAPER_SUFFIX.test(suffix) || stem.length < 2 || stem.length > 4 || /^[道告]/.test(text[end] ?? '')) return false;
+  const e = jiebaLexicon().words.get(stem);
+  return !!e && PAPER_STEM_POS.has(e.pos);
+}
+
+/** 终审法院, 高等法院, 宪法法院: the kind of a court names it, as a place would (not 中级法院 alone: a level, no court). */
+const COURT_KINDS = new Set(['终审', '高等', '最高', '上诉', '宪法', '军事', '海事', '知识产权', '互联网']);
+function courtName(stem: string, suffix: string): boolean {
+  return (suffix === '法院' || suffix === '人民法院') && COURT_KINDS.has(stem);
+}
+
 /** A dictionary organization that is a descriptor and an ending (合法政府): no name. */
 function describesOnly(name: string): boolean {
   for (let k = 1; k < name.length; k++) if (isOrgSuffix(name.slice(k)) && DESCRIPTOR_STEM.test(name.slice(0, k))) return true;
@@ -108,7 +126,7 @@ function schoolBefore(text: string, numStart: number, end: number): OrgCandidate
 const FACILITY_END = /(?:展示中心|会展中心|体育中心|购物中心|文化中心|活动中心|展览中心|[东西南北]站|高铁站|火车站|汽车站|地铁站|(?:大)?中小学)$/;
 
 /** Endings that may follow a quoted slogan in a name (打造“三个高地”指挥部). */
-const QUOTED_NAME_SUFFIXES = new Set(['指挥部', '领导小组', '办公室', '专班', '工作专班', '工作组']);
+const QUOTED_NAME_SUFFIXES = new Set(['指挥部', '领导小组', '办公室', '专班', '工作专班', '工作组', '组委会']);
 
 function candidateEndingWith(text: string, sufStart: number, end: number, strong: boolean, suffix: string): OrgCandidate | null {
   if (!suffixStandsAlone(text, sufStart, end)) return null;
@@ -134,7 +152,7 @@ function candidateEndingWith(text: string, sufStart: number, end: number, strong
   if (strong) {
     const stem = text.slice(start, sufStart);
     if (stem.length < 2 && !(stem.length === 1 && ADMIN_CHARS.has(stem))) return null;
-    if (isGenericStem(stem)) return null;
+    if (isGenericStem(stem) && !paperName(text, stem, suffix, end) && !courtName(stem, suffix)) return null;
     // 县级人民政府 read from its 政府: the 人民 of a described body is not a name either.
     if (stem === '人民' && DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return null;
   } else if (!quoteOk || start > quote) {
@@ -178,7 +196,7 @@ function afterConjoinedOrgan(text: string, start: number, end: number): number {
 }
 
 /** Verbs that occur inside official names (学习中心组, 监督管理局, 发展和改革委员会). */
-const ORG_VERBS = new Set(['学习', '研究', '发展', '改革', '服务', '管理', '监管', '监督', '检测', '检验', '交易', '调度', '指挥', '促进', '保护', '建设', '投资', '开发', '规划', '设计', '培训', '救援', '执法', '审计', '统计', '评估', '保障', '治理', '打造', '推进', '协调', '联络', '应急', '控股', '生产', '经营', '创新', '孵化', '运营', '养护', '筹备', '组织']);
+const ORG_VERBS = new Set(['终审', '上诉', '学习', '研究', '发展', '改革', '服务', '管理', '监管', '监督', '检测', '检验', '交易', '调度', '指挥', '促进', '保护', '建设', '投资', '开发', '规划', '设计', '培训', '救援', '执法', '审计', '统计', '评估', '保障', '治理', '打造', '推进', '协调', '联络', '应急', '控股', '生产', '经营', '创新', '孵化', '运营', '养护', '筹备', '组织']);
 
 /** The two- to four-character word that ends at `at`. */
 function verbBefore(text: string, at: number): string {
