@@ -112,6 +112,11 @@ describe('people and their titles', () => {
     expect(e.places.map((p) => p.canonicalName)).toEqual(['中国', '美国', '英国']);
   });
 
+  it('reads a country, a province or a city in a quote as a place, not a smaller one named in a slogan', () => {
+    const e = tagText('坚持“一个中国”原则，推广“枫桥经验”。');
+    expect(names(e.places)).toEqual(['中国']);
+  });
+
   it('reads a place before a feature word as the feature (马拉维湖, 朝鲜半岛), not before a longer word (中国海军)', () => {
     const e = tagText('马拉维湖畔，朝鲜半岛局势，中国海军舰艇。');
     // 湖畔 is a word, but a locative one: the lake is still named.

@@ -20,7 +20,8 @@ import { homeDivisionsOfSource } from './lexicon/media.lexicon';
 import { acceptedProposals, acceptModelOrganization, acceptModelPerson, acceptModelPlace, divisionOfModelPlace, type ModelSpan } from './model/model-proposal.filter';
 import type { Segment } from './text/article-segments';
 import { isHan } from './text/char-class.util';
-import { type BlockKind, kindMask, type NamedHit, type PersonHit, type Span, SpanMap } from './text/span.model';
+import { worldPlaceNames } from './lexicon/world-place.lexicon';
+import { type BlockKind, kindMask, type NamedHit, type PersonHit, type PlaceHit, type Span, SpanMap } from './text/span.model';
 
 export interface TaggerOptions {
   /** Operators' campaign dictionary (one term per line, `-term` to suppress); re-read when it changes. */
@@ -119,7 +120,7 @@ export class TaggerEngine {
     for (const o of [...extendCongressNames(text, organizations), ...extendBilateralNames(text, organizations)]) spans.add(0, o.start, o.end, 'org');
     const people = this.people(layout, doc, spans, byline, proposals);
 
-    const placeKinds: BlockKind[] = ['book', 'quote', 'dateline', 'org', 'person', 'facility', 'byline'];
+    const placeKinds: BlockKind[] = ['book', 'dateline', 'org', 'person', 'facility', 'byline'];
     const placeBlocked = blockedBy(placeKinds);
     // 中美关系, 京津冀地区: each abbreviation of a coordinated run is a place of its own, before the run is read as a region.
     const runs = abbreviationRuns(text, placeBlocked);
@@ -152,6 +153,7 @@ export class TaggerEngine {
     }
 
     extendToNamedFeatures(text, places, placeBlocked);
+    dropSmallPlacesInQuotes(places, quotes);
 
     const dict = this.campaigns.get();
     const notByline = blockedBy(['byline']);
@@ -195,6 +197,20 @@ export class TaggerEngine {
     for (const p of all) spans.add(0, p.start, p.end, 'person');
     return all;
   }
+}
+
+/**
+ * “一个中国”, “中国保护未成年人杰出…”: a country, a province or a city in a quote is a place; a smaller or codeless name
+ * there is part of the slogan or the campaign's name (“高新区集中孵化…”, “枫桥经验”), as our gold reads them.
+ */
+function dropSmallPlacesInQuotes(places: PlaceHit[], quotes: ReturnType<typeof quotations>): void {
+  if (!quotes.length) return;
+  const world = worldPlaceNames();
+  const keep = places.filter((p) => {
+    if ((p.division && p.division.level <= 2) || world.get(p.canonicalName ?? p.name) === 'country') return true;
+    return !quotes.some((q) => q.open < p.start && p.end <= q.close);
+  });
+  places.splice(0, places.length, ...keep);
 }
 
 // Parts of speech of everyday words (noun, verb, adjective, adverb, conjunction, numeral, time word).
