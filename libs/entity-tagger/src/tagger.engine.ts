@@ -13,7 +13,7 @@ import { abbreviationRuns, modelAbbreviationPlace, runPlaces, sideAbbreviations,
 import { divisionsIn, headsDoctrine, insideFacilityName, placeCandidates } from './recognize/place.recognizer';
 import { resolvePlaces } from './recognize/place.resolver';
 import { extendBilateralNames, extendCongressNames } from './recognize/compound-org.rules';
-import { extendToNamedFeatures } from './recognize/place-feature.rules';
+import { extendToNamedFeatures, trimRegionWord } from './recognize/place-feature.rules';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
 import { type Division, divisionIndex } from './lexicon/division.index';
 import { homeDivisionsOfSource } from './lexicon/media.lexicon';
@@ -154,6 +154,7 @@ export class TaggerEngine {
 
     extendToNamedFeatures(text, places, placeBlocked);
     dropSmallPlacesInQuotes(places, quotes);
+    trimRegionWord(places, (stem) => divisionIndex().forms.has(stem) || acceptModelPlace(stem) || jiebaLexicon().words.get(stem)?.pos === 'j');
 
     const dict = this.campaigns.get();
     const notByline = blockedBy(['byline']);

@@ -73,6 +73,13 @@ describe('tagging with model proposals', () => {
     expect(entities.places.map((p) => [p.name, p.canonicalName])).toEqual([['中', '中国'], ['美', '美国']]);
   });
 
+  it('reads a model place and 地区 as that place (亚太地区 → 亚太), not a division or region named so', async () => {
+    const tagger = createTagger({}, { proposer: fake([['亚太地区', 'LOC'], ['阿里地区', 'LOC'], ['东北地区', 'LOC']]), name: 'fake-6' });
+    const [entities] = await tagger.tagTextsAsync(['亚太地区经济增长，西藏阿里地区和东北地区。']);
+    expect(entities.places.map((p) => p.name)).toEqual(expect.arrayContaining(['亚太', '阿里地区', '东北地区']));
+    expect(entities.places.map((p) => p.name)).not.toContain('亚太地区');
+  });
+
   it('takes the third character of a name the dictionary lists (傅全|有 → 傅全有), not of any name', async () => {
     // A model that stops one character short, as LAC does before 有/能/里; jieba's dictionary lists 傅全有 as a person.
     const tagger = createTagger({}, { proposer: fake([['傅全', 'PER'], ['钱学', 'PER']]), name: 'fake-5' });

@@ -1,5 +1,5 @@
 import { jiebaLexicon } from '../lexicon/jieba.lexicon';
-import { AREA_SUFFIXES } from '../lexicon/region.lexicon';
+import { AREA_SUFFIXES, MACRO_REGIONS } from '../lexicon/region.lexicon';
 import { Trie } from '../lexicon/trie';
 import { isHan } from '../text/char-class.util';
 import type { PlaceHit } from '../text/span.model';
@@ -41,3 +41,19 @@ export function extendToNamedFeatures(text: string, places: PlaceHit[], blocked:
     places[k] = { ...p, end, name: text.slice(p.start, end), division: null, canonicalName: null, within: null };
   }
 }
+
+/**
+ * 亚太地区, 台湾地区, 北京地区: a place and 地区 is that place (as 株洲地区 gives 株洲 in our gold), unless the whole is a
+ * division (阿里地区) or a region of its own name (东北地区, 中部地区). The hit is shortened in `places`.
+ */
+export function trimRegionWord(places: PlaceHit[], isPlace: (name: string) => boolean): void {
+  for (let k = 0; k < places.length; k++) {
+    const p = places[k];
+    if (!p.name.endsWith('地区') || p.name.length < 4 || MACRO.has(p.name)) continue;
+    if (p.division && p.division.name === (p.canonicalName ?? p.name)) continue;
+    const stem = p.name.slice(0, -2);
+    if (!isPlace(stem)) continue;
+    places[k] = { ...p, end: p.end - 2, name: stem };
+  }
+}
+const MACRO = new Set(MACRO_REGIONS);
