@@ -96,6 +96,11 @@ describe('people and their titles', () => {
     expect(names(e.organizations)).toEqual(['经济日报', '环球时报', '香港特区终审法院', '高等法院', '株洲马拉松组委会', '湖南长城宾馆']);
   });
 
+  it('knows the democratic parties by their short forms, not across a word (农民建房)', () => {
+    const e = tagText('民进和九三学社的代表，民进党人士，农民建房。');
+    expect(e.organizations.map((o) => [o.name, o.canonicalName ?? null])).toEqual([['民进', '中国民主促进会'], ['九三学社', null], ['民进党', '民主进步党']]);
+  });
+
   it('reads a department of a medium or a known body as part of it (人民日报国际部)', () => {
     expect(names(tagText('人民日报国际部主办。').organizations)).toEqual(['人民日报国际部']);
   });

@@ -16,6 +16,7 @@ import { extendBilateralNames, extendCongressNames } from './recognize/compound-
 import { extendToNamedFeatures, trimRegionWord } from './recognize/place-feature.rules';
 import { resolveShortForms } from './recognize/org-short-form.resolver';
 import { type Division, divisionIndex } from './lexicon/division.index';
+import { DEMOCRATIC_PARTIES } from './lexicon/org.lexicon';
 import { homeDivisionsOfSource } from './lexicon/media.lexicon';
 import { acceptedProposals, acceptModelOrganization, acceptModelPerson, acceptModelPlace, divisionOfModelPlace, type ModelSpan } from './model/model-proposal.filter';
 import type { Segment } from './text/article-segments';
@@ -115,6 +116,8 @@ export class TaggerEngine {
       spans.add(0, o.start, o.end, 'org');
     }
     organizations.push(...companyShortForms(doc, organizations, spans));
+    // 民进 is 中国民主促进会: a party's short form names the party in full.
+    for (const o of organizations) if (DEMOCRATIC_PARTIES[o.name] && DEMOCRATIC_PARTIES[o.name] !== o.name) o.canonicalName = DEMOCRATIC_PARTIES[o.name];
     // 中国共产党第十五次全国代表大会: a congress takes its ordinal and the body that holds it.
     // 圭亚那—中国友好协会: a country and a dash before a body named for China make one bilateral body.
     for (const o of [...extendCongressNames(text, organizations), ...extendBilateralNames(text, organizations)]) spans.add(0, o.start, o.end, 'org');

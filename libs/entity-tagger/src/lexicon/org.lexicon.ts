@@ -34,6 +34,22 @@ export const NATIONAL_ORGANS = [
   '最高人民法院', '最高人民检察院', '中央政治局', '中央政治局常委会', '共青团中央', '团中央', '中国共产党',
 ];
 
+/**
+ * The eight democratic parties, in full and in the short forms news uses (民革, 民盟…), and the parties of Hong Kong
+ * and Taiwan whose names contain those short forms (民建联, 民进党), so that the longer name wins there.
+ */
+export const DEMOCRATIC_PARTIES: Record<string, string> = {
+  中国国民党革命委员会: '中国国民党革命委员会', 民革: '中国国民党革命委员会',
+  中国民主同盟: '中国民主同盟', 民盟: '中国民主同盟',
+  中国民主建国会: '中国民主建国会', 民建: '中国民主建国会',
+  中国民主促进会: '中国民主促进会', 民进: '中国民主促进会',
+  中国农工民主党: '中国农工民主党', 农工党: '中国农工民主党',
+  中国致公党: '中国致公党', 致公党: '中国致公党',
+  九三学社: '九三学社',
+  台湾民主自治同盟: '台湾民主自治同盟', 台盟: '台湾民主自治同盟',
+  民进党: '民主进步党', 民建联: '民主建港协进联盟',
+};
+
 /** Heads of official names: a level of government or the party/state in front. */
 export const ADMIN_PREFIXES = ['中共', '中央', '国家', '全国', '中国', '中华', '国务院', '自治区', '最高'];
 /** One-character levels (市工信局 = the city's 工信局); only at the very start of a name. */

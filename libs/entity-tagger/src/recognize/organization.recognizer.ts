@@ -2,7 +2,7 @@ import { divisionIndex } from '../lexicon/division.index';
 import { chinaCompanyShortForms, companiesBeforeTitles, universityShortForms } from './company-context.rules';
 import { jiebaLexicon } from '../lexicon/jieba.lexicon';
 import { NATIONAL_MEDIA, REGIONAL_MEDIA } from '../lexicon/media.lexicon';
-import { ADMIN_CHARS, ADMIN_PREFIXES, isOrgSuffix, knownOrgNames, knownOrgTrie, NATIONAL_ORGANS, orgSuffixTrie } from '../lexicon/org.lexicon';
+import { ADMIN_CHARS, ADMIN_PREFIXES, DEMOCRATIC_PARTIES, isOrgSuffix, knownOrgNames, knownOrgTrie, NATIONAL_ORGANS, orgSuffixTrie } from '../lexicon/org.lexicon';
 import { scanStops, STOP_CHARS } from '../lexicon/stop.lexicon';
 import { titleHeadEndingAt, titleTrie } from '../lexicon/title.lexicon';
 import { Trie } from '../lexicon/trie';
@@ -43,7 +43,7 @@ export function recognizeOrganizations(text: string, blocked: (start: number, en
       // 红网 in 走红网络 or 红网红: a short name read across a word on either side is not the name.
       // 县级人民政府, 当地公安局: a dictionary body after a descriptor is a description.
       if (i > 0 && DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, i - 4), i))) continue;
-      if (hit.end - i <= 3 && isMediaName(hit.values[0]) && ((i > 0 && words.has(text.slice(i - 1, i + 1))) || words.has(text.slice(hit.end - 1, hit.end + 1)))) continue;
+      if (hit.end - i <= (DEMOCRATIC_PARTIES[hit.values[0]] ? 2 : 3) && isShortName(hit.values[0]) && ((i > 0 && words.has(text.slice(i - 1, i + 1))) || words.has(text.slice(hit.end - 1, hit.end + 1)))) continue;
       found.push({ start: i, end: hit.end, name: hit.values[0] });
     }
     for (const hit of suffixes.matchAt(text, i)) {
@@ -61,10 +61,11 @@ export function recognizeOrganizations(text: string, blocked: (start: number, en
   return byContext.length ? pickLongest([...kept, ...byContext]) : kept;
 }
 
-let media: Set<string> | null = null;
-function isMediaName(name: string): boolean {
-  media ??= new Set([...NATIONAL_MEDIA, ...Object.keys(REGIONAL_MEDIA)]);
-  return media.has(name);
+let shortNames: Set<string> | null = null;
+/** Media and party names short enough to be read across a word (走红网络, 农民建房): checked against the words around them. */
+function isShortName(name: string): boolean {
+  shortNames ??= new Set([...NATIONAL_MEDIA, ...Object.keys(REGIONAL_MEDIA), ...Object.keys(DEMOCRATIC_PARTIES)]);
+  return shortNames.has(name);
 }
 
 const PAPER_SUFFIX = /^(?:日报|时报|晚报|晨报|商报|周报|都市报)$/;
@@ -96,7 +97,7 @@ let nameTrie: Trie<string> | null = null;
 function orgNameTrie(): Trie<string> {
   if (nameTrie) return nameTrie;
   const t = new Trie<string>();
-  for (const n of [...NATIONAL_ORGANS, ...NATIONAL_MEDIA, ...Object.keys(REGIONAL_MEDIA)]) if (!t.has(n)) t.add(n, n);
+  for (const n of [...NATIONAL_ORGANS, ...Object.keys(DEMOCRATIC_PARTIES), ...NATIONAL_MEDIA, ...Object.keys(REGIONAL_MEDIA)]) if (!t.has(n)) t.add(n, n);
   for (const n of knownOrgNames()) if (!t.has(n) && !describesOnly(n)) t.add(n, n);
   nameTrie = t;
   return t;
