@@ -101,6 +101,13 @@ describe('people and their titles', () => {
     expect(e.organizations.map((o) => [o.name, o.canonicalName ?? null])).toEqual([['民进', '中国民主促进会'], ['九三学社', null], ['民进党', '民主进步党']]);
   });
 
+  it('knows the main international organizations and the armed forces by name (北约, 欧盟, 中国人民解放军)', () => {
+    const e = tagText('北约和欧盟的代表会见了中国人民解放军代表团。');
+    expect(names(e.organizations)).toEqual(expect.arrayContaining(['北约', '欧盟']));
+    expect(names(e.organizations).some((n) => n.startsWith('中国人民解放军'))).toBe(true);
+    expect(names(e.places)).toEqual([]);
+  });
+
   it('reads a department of a medium or a known body as part of it (人民日报国际部)', () => {
     expect(names(tagText('人民日报国际部主办。').organizations)).toEqual(['人民日报国际部']);
   });

@@ -2,7 +2,7 @@ import { divisionIndex } from '../lexicon/division.index';
 import { chinaCompanyShortForms, companiesBeforeTitles, universityShortForms } from './company-context.rules';
 import { jiebaLexicon } from '../lexicon/jieba.lexicon';
 import { NATIONAL_MEDIA, REGIONAL_MEDIA } from '../lexicon/media.lexicon';
-import { ADMIN_CHARS, ADMIN_PREFIXES, DEMOCRATIC_PARTIES, isOrgSuffix, knownOrgNames, knownOrgTrie, NATIONAL_ORGANS, orgSuffixTrie } from '../lexicon/org.lexicon';
+import { ADMIN_CHARS, ADMIN_PREFIXES, DEMOCRATIC_PARTIES, INTERNATIONAL_ORGS, isOrgSuffix, knownOrgNames, knownOrgTrie, NATIONAL_ORGANS, orgSuffixTrie } from '../lexicon/org.lexicon';
 import { scanStops, STOP_CHARS } from '../lexicon/stop.lexicon';
 import { titleHeadEndingAt, titleTrie } from '../lexicon/title.lexicon';
 import { Trie } from '../lexicon/trie';
@@ -97,7 +97,7 @@ let nameTrie: Trie<string> | null = null;
 function orgNameTrie(): Trie<string> {
   if (nameTrie) return nameTrie;
   const t = new Trie<string>();
-  for (const n of [...NATIONAL_ORGANS, ...Object.keys(DEMOCRATIC_PARTIES), ...NATIONAL_MEDIA, ...Object.keys(REGIONAL_MEDIA)]) if (!t.has(n)) t.add(n, n);
+  for (const n of [...NATIONAL_ORGANS, ...INTERNATIONAL_ORGS, ...Object.keys(DEMOCRATIC_PARTIES), ...NATIONAL_MEDIA, ...Object.keys(REGIONAL_MEDIA)]) if (!t.has(n)) t.add(n, n);
   for (const n of knownOrgNames()) if (!t.has(n) && !describesOnly(n)) t.add(n, n);
   nameTrie = t;
   return t;
