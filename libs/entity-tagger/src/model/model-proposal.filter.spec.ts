@@ -10,6 +10,10 @@ describe('what the rules accept of the model', () => {
     expect(acceptModelPerson('周恩来')).toBe(true);
     expect(acceptModelPerson('刘澜涛')).toBe(true);
     expect(acceptModelPerson('江主席')).toBe(false);
+    // A foreign name that starts like a surname, written in transcription characters; two Chinese names glued are not.
+    expect(acceptModelPerson('瓦西里斯')).toBe(true);
+    expect(acceptModelPerson('罗季奥诺夫')).toBe(true);
+    expect(acceptModelPerson('李鹏乔石')).toBe(false);
     expect(acceptModelPerson('小平', '同志')).toBe(true);
     expect(acceptModelPerson('小平')).toBe(false);
     expect(acceptModelPerson('大家', '同志')).toBe(false);

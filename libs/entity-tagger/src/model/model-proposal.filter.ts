@@ -70,9 +70,24 @@ export function acceptModelPerson(name: string, after = ''): boolean {
     if (!rest || isPersonPos(rest.pos)) return true;
   }
   if (plausibleName(name, true) || vouchedName(name)) return true;
+  // 瓦西里斯, 罗季奥诺夫: written in the characters used to transcribe foreign names, though it starts like a surname.
+  if (isTranscribedName(name) && !words.has(name)) return true;
   if (surnameLength(name) > 0 || name.length < 3 || name.length > 8) return false;
   const e = jiebaLexicon().words.get(name);
   return !e || isPersonPos(e.pos);
+}
+
+// Characters of the standard transcription of foreign names (新华社 usage): a name written only in them reads as foreign.
+const TRANSCRIPTION = new Set(
+  '阿埃艾安昂奥巴班邦贝本比彼宾波伯博布采策查达戴丹德迪蒂丁东杜多厄恩尔法凡菲费芬丰弗福富夫娜娃柯捷季缅尤盖甘冈戈格根古哈海汉豪赫亨胡华霍基吉加贾杰金居卡凯坎科克肯库夸奎拉莱兰朗劳勒雷里利列林琳隆卢鲁伦罗洛马迈曼梅门蒙米明莫姆穆纳奈南内尼涅纽努诺帕潘佩彭皮珀普齐奇乔切钦琼丘让热瑞若萨塞桑瑟森沙舍圣施什斯松苏索塔泰坦汤特滕提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因约泽扎詹兹佐'.split(''),
+);
+
+/** Three to eight characters, all but at most one of them transcription characters (one of five or more may be otherwise). */
+function isTranscribedName(name: string): boolean {
+  if (name.length < 3 || name.length > 8) return false;
+  let other = 0;
+  for (const c of name) if (!TRANSCRIPTION.has(c)) other++;
+  return other === 0 || (other === 1 && name.length >= 5);
 }
 
 /**
